@@ -98,61 +98,65 @@ public record BarSpec(BarType type, long size, PriceSource source, BarSpec base)
      */
     public static BarSpec parse(String text) {
         Objects.requireNonNull(text, "bar spec");
-        String s = text.trim().toLowerCase(Locale.ROOT);
         try {
-            if (s.startsWith("ha:")) {
-                return heikinAshi(parse(s.substring(3)));
-            }
-            PriceSource source = PriceSource.TRADE;
-            int at = s.indexOf('@');
-            if (at >= 0) {
-                source = parseSource(s.substring(at + 1));
-                s = s.substring(0, at);
-            }
-            int unitStart = 0;
-            while (unitStart < s.length() && Character.isDigit(s.charAt(unitStart))) {
-                unitStart++;
-            }
-            if (unitStart == 0) {
-                throw new IllegalArgumentException("expected a count first");
-            }
-            long count = Long.parseLong(s.substring(0, unitStart));
-            String unit = s.substring(unitStart);
-            BarSpec spec;
-            switch (unit) {
-                case "s":
-                    spec = time(count);
-                    break;
-                case "m":
-                    spec = time(Math.multiplyExact(count, 60L));
-                    break;
-                case "h":
-                    spec = time(Math.multiplyExact(count, 3600L));
-                    break;
-                case "d":
-                    spec = time(Math.multiplyExact(count, 86_400L));
-                    break;
-                case "t":
-                    spec = ticks(count);
-                    break;
-                case "v":
-                    spec = volume(count);
-                    break;
-                case "r":
-                    spec = range(count);
-                    break;
-                case "renko":
-                    spec = renko(count);
-                    break;
-                default:
-                    throw new IllegalArgumentException("unknown unit '" + unit + "'");
-            }
-            return spec.withSource(source);
+            return parseLenient(text.trim().toLowerCase(Locale.ROOT));
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException(badSpec(text, "the count is not a usable number"), e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(badSpec(text, e.getMessage()), e);
         }
+    }
+
+    private static BarSpec parseLenient(String text) {
+        String s = text;
+        if (s.startsWith("ha:")) {
+            return heikinAshi(parseLenient(s.substring(3)));
+        }
+        PriceSource source = PriceSource.TRADE;
+        int at = s.indexOf('@');
+        if (at >= 0) {
+            source = parseSource(s.substring(at + 1));
+            s = s.substring(0, at);
+        }
+        int unitStart = 0;
+        while (unitStart < s.length() && Character.isDigit(s.charAt(unitStart))) {
+            unitStart++;
+        }
+        if (unitStart == 0) {
+            throw new IllegalArgumentException("expected a count first");
+        }
+        long count = Long.parseLong(s.substring(0, unitStart));
+        String unit = s.substring(unitStart);
+        BarSpec spec;
+        switch (unit) {
+            case "s":
+                spec = time(count);
+                break;
+            case "m":
+                spec = time(Math.multiplyExact(count, 60L));
+                break;
+            case "h":
+                spec = time(Math.multiplyExact(count, 3600L));
+                break;
+            case "d":
+                spec = time(Math.multiplyExact(count, 86_400L));
+                break;
+            case "t":
+                spec = ticks(count);
+                break;
+            case "v":
+                spec = volume(count);
+                break;
+            case "r":
+                spec = range(count);
+                break;
+            case "renko":
+                spec = renko(count);
+                break;
+            default:
+                throw new IllegalArgumentException("unknown unit '" + unit + "'");
+        }
+        return spec.withSource(source);
     }
 
     private static PriceSource parseSource(String label) {

@@ -1,0 +1,267 @@
+package io.tickflow.engine.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.model.ContractRegistry;
+import io.tickflow.engine.ring.ControlAction;
+import io.tickflow.engine.ring.ControlTranslator;
+import io.tickflow.engine.ring.InboundPublisher;
+import io.tickflow.engine.ring.InboundRing;
+import io.tickflow.engine.time.Clock;
+import io.tickflow.engine.time.ManualClock;
+import io.tickflow.engine.time.SessionCalendar;
+import io.tickflow.engine.time.SystemClock;
+
+/**
+ * One engine: an inbound ring consumed by one engine thread that hosts strategies over the
+ * market state of a set of contracts. Build it with {@link #builder()}, {@link #start()} it,
+ * publish events through {@link #publisher()}, and {@link #shutdown()} it to drain and stop.
+ *
+ * <pre>{@code
+ * try (Engine engine = Engine.builder()
+ *         .contract(es)
+ *         .strategy(StrategySpec.of("sma", new SmaCrossover(), es.id()))
+ *         .build()) {
+ *     engine.start();
+ *     engine.publisher().publish(quote.topOfBook(0, ts, ts, bid, 10, ask, 12));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: start, publish, operator controls and close may be called from any thread.
+ */
+public final class Engine implements AutoCloseable {
+    private final EngineConfig config;
+    private final ContractRegistry contracts;
+    private final Clock clock;
+    private final InboundRing ring;
+    private final EventDispatcher dispatcher;
+    private final List<StrategyHost> hosts;
+    private final EngineStats stats = new EngineStats();
+    private final Duration tickerPeriod;
+    private final ControlTranslator controlTranslator = new ControlTranslator();
+    private TimerTicker ticker;
+    private boolean started;
+    private boolean closed;
+
+    private Engine(Builder b) {
+        this.config = b.config;
+        this.contracts = b.contracts;
+        this.clock = b.clock != null ? b.clock : (config.eventTime() ? new ManualClock() : new SystemClock());
+        if (config.eventTime() && !(clock instanceof ManualClock)) {
+            throw new IllegalArgumentException("an event-time engine needs a ManualClock it can advance, not "
+                    + clock.getClass().getSimpleName());
+        }
+        this.tickerPeriod = b.tickerPeriod;
+        this.ring = new InboundRing(config.ringSize(), config.waitStrategy(), "tickflow-engine");
+        this.hosts = new ArrayList<>();
+        for (StrategySpec spec : b.strategies) {
+            boolean[] trades = new boolean[contracts.size()];
+            List<Contract> own = new ArrayList<>();
+            for (String id : spec.contractIds()) {
+                int index = contracts.indexOf(id);
+                if (index < 0) {
+                    throw new IllegalArgumentException("strategy '" + spec.name() + "' names unknown contract '" + id
+                            + "'; known: " + contracts.contracts());
+                }
+                if (!trades[index]) {
+                    trades[index] = true;
+                    own.add(contracts.contract(index));
+                }
+            }
+            FaultPolicy policy = spec.faultPolicy() != null ? spec.faultPolicy() : config.faultPolicy();
+            hosts.add(new StrategyHost(hosts.size(), spec.name(), spec.strategy(), policy, own, trades));
+        }
+        this.dispatcher = new EventDispatcher(contracts, config, clock, b.calendar, b.listener, hosts, stats);
+        EngineThread engineThread = new EngineThread(ring::engineThread);
+        for (int i = 0; i < hosts.size(); i++) {
+            StrategyHost host = hosts.get(i);
+            host.context = new EngineStrategyContext(host, b.strategies.get(i).params(), contracts, clock, dispatcher,
+                    engineThread);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts the engine thread and returns once every strategy's {@code onStart} has run on it.
+     *
+     * @throws IllegalStateException if the engine thread does not start within the shutdown timeout
+     */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("the engine is already started");
+        }
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+        started = true;
+        ring.start(dispatcher);
+        try {
+            if (!dispatcher.awaitStarted(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the engine thread did not start within " + config.shutdownTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the engine", e);
+        }
+        if (!config.eventTime() && tickerPeriod != null) {
+            ticker = new TimerTicker(ring.publisher(), clock, tickerPeriod.toNanos());
+        }
+    }
+
+    /** Where producers publish inbound events. */
+    public InboundPublisher publisher() {
+        return ring.publisher();
+    }
+
+    public ContractRegistry contracts() {
+        return contracts;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    public EngineStats stats() {
+        return stats;
+    }
+
+    /**
+     * The state of a strategy by name.
+     *
+     * @throws IllegalArgumentException if there is no such strategy
+     */
+    public StrategyState strategyState(String name) {
+        return host(name).state();
+    }
+
+    /** Halts a strategy (no more events) after the events already published. */
+    public void halt(String strategyName) {
+        control(ControlAction.HALT, host(strategyName).name);
+    }
+
+    /** Resumes a halted strategy after the events already published. */
+    public void resume(String strategyName) {
+        control(ControlAction.RESUME, host(strategyName).name);
+    }
+
+    private synchronized void control(ControlAction action, String name) {
+        ring.publisher().publish(controlTranslator.set(clock.nanos(), action, name));
+    }
+
+    /**
+     * Drains and stops: no new events are accepted, every event already published is
+     * processed, strategies' {@code onStop} runs on the engine thread, then the thread ends.
+     * Idempotent.
+     *
+     * @return true if the ring drained within the configured timeout
+     */
+    public synchronized boolean shutdown() {
+        if (closed) {
+            return true;
+        }
+        closed = true;
+        if (ticker != null) {
+            ticker.close();
+        }
+        return ring.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** As {@link #shutdown()}, for try-with-resources. */
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    private StrategyHost host(String name) {
+        for (StrategyHost host : hosts) {
+            if (host.name.equals(name)) {
+                return host;
+            }
+        }
+        throw new IllegalArgumentException("no strategy named '" + name + "'");
+    }
+
+    /** Collects contracts, strategies and settings; {@link #build()} validates them together. */
+    public static final class Builder {
+        private EngineConfig config = EngineConfig.defaults();
+        private final ContractRegistry contracts = new ContractRegistry();
+        private final List<StrategySpec> strategies = new ArrayList<>();
+        private final Set<String> names = new HashSet<>();
+        private Clock clock;
+        private SessionCalendar calendar = SessionCalendar.cme();
+        private EngineListener listener = new EngineListener() {
+        };
+        private Duration tickerPeriod = Duration.ofMillis(10);
+
+        private Builder() {
+        }
+
+        public Builder config(EngineConfig engineConfig) {
+            this.config = Objects.requireNonNull(engineConfig, "config");
+            return this;
+        }
+
+        /** The engine clock; by default a {@link SystemClock}, or a {@link ManualClock} in event time. */
+        public Builder clock(Clock engineClock) {
+            this.clock = Objects.requireNonNull(engineClock, "clock");
+            return this;
+        }
+
+        /** The session calendar time bars align to; CME (17:00–16:00 America/Chicago) by default. */
+        public Builder calendar(SessionCalendar sessionCalendar) {
+            this.calendar = Objects.requireNonNull(sessionCalendar, "calendar");
+            return this;
+        }
+
+        public Builder listener(EngineListener engineListener) {
+            this.listener = Objects.requireNonNull(engineListener, "listener");
+            return this;
+        }
+
+        /** How often a live engine publishes a TIMER event; null for none. 10 ms by default. */
+        public Builder tickerPeriod(Duration period) {
+            if (period != null && (period.isNegative() || period.isZero())) {
+                throw new IllegalArgumentException("ticker period must be positive, was " + period);
+            }
+            this.tickerPeriod = period;
+            return this;
+        }
+
+        /** Registers a contract; its index in {@link Engine#contracts()} follows registration order. */
+        public Builder contract(Contract contract) {
+            contracts.register(contract);
+            return this;
+        }
+
+        /** Adds a strategy; names must be unique. */
+        public Builder strategy(StrategySpec spec) {
+            Objects.requireNonNull(spec, "spec");
+            if (!names.add(spec.name())) {
+                throw new IllegalArgumentException("two strategies are named '" + spec.name() + "'");
+            }
+            strategies.add(spec);
+            return this;
+        }
+
+        public Engine build() {
+            if (contracts.size() == 0) {
+                throw new IllegalArgumentException("an engine needs at least one contract");
+            }
+            return new Engine(this);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.tickflow.engine.core;
+
+import io.tickflow.engine.ring.ConnectionLink;
+import io.tickflow.engine.ring.ConnectionState;
+
+/**
+ * Hooks for what happens inside the engine that an operator or a test wants to know. Called
+ * on the engine thread: implementations must be quick and must not block. Exceptions thrown
+ * from a listener are logged and ignored.
+ */
+public interface EngineListener {
+    /**
+     * A strategy callback threw.
+     *
+     * @param strategy the strategy's name
+     * @param callback the callback that threw, e.g. {@code onQuote}
+     * @param event    a description of the event being handled
+     * @param error    what was thrown
+     * @param halted   true if the strategy was halted as a result
+     */
+    default void onStrategyFault(String strategy, String callback, String event, Throwable error, boolean halted) {
+    }
+
+    /** A gateway connection changed state. */
+    default void onConnectionState(ConnectionLink link, ConnectionState state, CharSequence detail, long tsEvent) {
+    }
+
+    /** An inbound event was dropped as invalid (unknown contract, crossed book, bad field); counted too. */
+    default void onRejectedEvent(String reason, String event) {
+    }
+}

@@ -1,0 +1,54 @@
+package io.tickflow.engine.core;
+
+import java.util.List;
+
+import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.strategy.Strategy;
+
+/**
+ * The engine's record of one hosted strategy: the instance, its contracts, its fault policy
+ * and life-cycle state. Written only by the engine thread; {@link #state()} may be read from
+ * any thread.
+ */
+final class StrategyHost {
+    final int index;
+    final String name;
+    final Strategy strategy;
+    final FaultPolicy faultPolicy;
+    final List<Contract> contracts;
+    /** Indexed by contract index: true if this strategy trades that contract. */
+    final boolean[] tradesContract;
+    EngineStrategyContext context;
+    private volatile StrategyState state = StrategyState.NEW;
+    private long faults;
+
+    StrategyHost(int index, String name, Strategy strategy, FaultPolicy faultPolicy, List<Contract> contracts,
+                 boolean[] tradesContract) {
+        this.index = index;
+        this.name = name;
+        this.strategy = strategy;
+        this.faultPolicy = faultPolicy;
+        this.contracts = List.copyOf(contracts);
+        this.tradesContract = tradesContract;
+    }
+
+    StrategyState state() {
+        return state;
+    }
+
+    boolean isRunning() {
+        return state == StrategyState.RUNNING;
+    }
+
+    void state(StrategyState newState) {
+        this.state = newState;
+    }
+
+    long faults() {
+        return faults;
+    }
+
+    void countFault() {
+        faults++;
+    }
+}

@@ -1,0 +1,117 @@
+package io.tickflow.engine.time;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+
+/**
+ * The trading-session calendar bars align to: a session opens every day at {@code open} and
+ * closes at {@code close} (the next day when {@code close <= open}, as CME's 17:00–16:00
+ * America/Chicago). Time is partitioned into windows [open, next open); each window is the
+ * session [open, close) followed by the break [close, next open). Weekends and holidays are
+ * not special: they simply carry no data, so no bars.
+ *
+ * <p>A session across a daylight-saving switch is 22 or 24 hours long: boundaries are wall-clock
+ * times in the zone. The trade date of a session is the date (in the zone) on which it closes.
+ *
+ * <p>Engine thread only (it caches the current window). Queries inside the cached window are
+ * allocation-free; crossing into another window recomputes with {@code java.time} (a few
+ * objects, once per session).
+ */
+public final class SessionCalendar {
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final ZoneId zone;
+    private final LocalTime open;
+    private final LocalTime close;
+    private long windowOpen = Long.MAX_VALUE;
+    private long windowClose;
+    private long windowNextOpen = Long.MIN_VALUE;
+    private LocalDate windowTradeDate;
+
+    public SessionCalendar(ZoneId zone, LocalTime open, LocalTime close) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.open = Objects.requireNonNull(open, "open");
+        this.close = Objects.requireNonNull(close, "close");
+    }
+
+    /** CME Globex: 17:00 to 16:00 the next day, America/Chicago. */
+    public static SessionCalendar cme() {
+        return new SessionCalendar(ZoneId.of("America/Chicago"), LocalTime.of(17, 0), LocalTime.of(16, 0));
+    }
+
+    /** A new calendar with the same rules and its own cache (one per engine thread). */
+    public SessionCalendar copy() {
+        return new SessionCalendar(zone, open, close);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The open of the session whose window contains {@code tsNanos}. */
+    public long sessionOpen(long tsNanos) {
+        locate(tsNanos);
+        return windowOpen;
+    }
+
+    /** The close of the session whose window contains {@code tsNanos}; at or before it the break starts. */
+    public long sessionClose(long tsNanos) {
+        locate(tsNanos);
+        return windowClose;
+    }
+
+    /** The open of the next session after the window containing {@code tsNanos}. */
+    public long nextSessionOpen(long tsNanos) {
+        locate(tsNanos);
+        return windowNextOpen;
+    }
+
+    /** True if {@code tsNanos} is inside a session, false if in the break between close and next open. */
+    public boolean inSession(long tsNanos) {
+        locate(tsNanos);
+        return tsNanos < windowClose;
+    }
+
+    /** The trade date of the session whose window contains {@code tsNanos}: the date it closes. */
+    public LocalDate tradeDate(long tsNanos) {
+        locate(tsNanos);
+        return windowTradeDate;
+    }
+
+    private void locate(long ts) {
+        if (ts >= windowOpen && ts < windowNextOpen) {
+            return;
+        }
+        ZonedDateTime at = Instant.ofEpochSecond(Math.floorDiv(ts, NANOS_PER_SECOND), Math.floorMod(ts, NANOS_PER_SECOND))
+                .atZone(zone);
+        LocalDate openDate = at.toLocalDate();
+        if (at.toLocalTime().isBefore(open)) {
+            openDate = openDate.minusDays(1);
+        }
+        ZonedDateTime openAt = ZonedDateTime.of(openDate, open, zone);
+        if (openAt.toInstant().isAfter(at.toInstant())) {
+            // the open time fell in a DST gap and was moved later than ts: the window began the day before
+            openDate = openDate.minusDays(1);
+            openAt = ZonedDateTime.of(openDate, open, zone);
+        }
+        LocalDate closeDate = close.isAfter(open) ? openDate : openDate.plusDays(1);
+        windowOpen = nanos(openAt);
+        windowNextOpen = nanos(ZonedDateTime.of(openDate.plusDays(1), open, zone));
+        windowClose = Math.min(nanos(ZonedDateTime.of(closeDate, close, zone)), windowNextOpen);
+        windowTradeDate = closeDate;
+    }
+
+    private static long nanos(ZonedDateTime t) {
+        Instant i = t.toInstant();
+        return i.getEpochSecond() * NANOS_PER_SECOND + i.getNano();
+    }
+
+    @Override
+    public String toString() {
+        return "sessions " + open + "–" + close + " " + zone;
+    }
+}

@@ -1,0 +1,114 @@
+package io.tickflow.strategies;
+
+import io.tickflow.engine.model.BarSpec;
+import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.strategy.BarSeries;
+import io.tickflow.engine.strategy.BarView;
+import io.tickflow.engine.strategy.Strategy;
+import io.tickflow.engine.strategy.StrategyContext;
+
+/**
+ * Moving-average crossover signals on one contract: the smallest complete example of the
+ * strategy SPI.
+ *
+ * <p><b>Signal.</b> At the close of each bar of {@code bars} (default {@code 1m}), the simple
+ * moving averages of the last {@code fast} (default 10) and {@code slow} (default 30) bar
+ * closes are computed. When the fast average moves from at-or-below the slow one to strictly
+ * above it, the signal turns LONG; from at-or-above to strictly below, SHORT. No signal is
+ * given until {@code slow} bars have closed, nor on the bar that completes the warm-up.
+ * Averages are compared exactly: both are sums of whole ticks, so {@code fastSum × slow} is
+ * compared with {@code slowSum × fast} in integers and no rounding can flip a signal.
+ *
+ * <p><b>What it does with a signal.</b> It records it ({@link #signals()}, {@link #lastSignal()})
+ * and logs it. Placing orders on signals arrives with the order router; the signal semantics
+ * above will not change.
+ *
+ * <p>Parameters: {@code fast}, {@code slow} (bar counts, {@code 1 <= fast < slow}),
+ * {@code bars} (a {@link BarSpec} such as {@code 5m} or {@code 500t}). Runs on the engine
+ * thread; allocates only in {@link #onStart}.
+ */
+public final class SmaCrossover implements Strategy {
+    /** The direction the averages point to. */
+    public enum Signal {
+        NONE,
+        LONG,
+        SHORT
+    }
+
+    private StrategyContext context;
+    private Contract contract;
+    private BarSeries series;
+    private int fast;
+    private int slow;
+    private long[] closes;
+    private long barsSeen;
+    private long fastSum;
+    private long slowSum;
+    private int previousComparison;
+    private Signal lastSignal = Signal.NONE;
+    private long signals;
+
+    @Override
+    public void onStart(StrategyContext ctx) {
+        this.context = ctx;
+        this.fast = ctx.params().intValue("fast", 10);
+        this.slow = ctx.params().intValue("slow", 30);
+        if (fast < 1 || slow <= fast) {
+            throw new IllegalArgumentException("strategy '" + ctx.name() + "': need 1 <= fast < slow, was fast="
+                    + fast + " slow=" + slow);
+        }
+        this.contract = ctx.contracts().get(0);
+        this.series = ctx.bars(contract, ctx.params().string("bars", "1m"));
+        this.closes = new long[slow];
+    }
+
+    @Override
+    public void onBar(BarView bar) {
+        if (!bar.spec().equals(series.spec()) || !bar.contract().equals(contract)) {
+            return;
+        }
+        long close = bar.close();
+        int slot = (int) (barsSeen % slow);
+        long leavingSlow = closes[slot];
+        long leavingFast = closes[(int) ((barsSeen - fast + slow) % slow)];
+        closes[slot] = close;
+        barsSeen++;
+        slowSum += close - (barsSeen > slow ? leavingSlow : 0);
+        fastSum += close - (barsSeen > fast ? leavingFast : 0);
+        if (barsSeen < slow) {
+            return;
+        }
+        int comparison = Long.compare(fastSum * slow, slowSum * fast);
+        if (barsSeen > slow) {
+            if (comparison > 0 && previousComparison <= 0) {
+                signal(Signal.LONG, bar);
+            } else if (comparison < 0 && previousComparison >= 0) {
+                signal(Signal.SHORT, bar);
+            }
+        }
+        previousComparison = comparison;
+    }
+
+    private void signal(Signal signal, BarView bar) {
+        lastSignal = signal;
+        signals++;
+        if (context.log().isDebugEnabled()) {
+            context.log().debug("{} {} at bar close {} ({})", contract.symbol(), signal, contract.toPrice(bar.close()),
+                    bar.tsClose());
+        }
+    }
+
+    /** Signals given so far. */
+    public long signals() {
+        return signals;
+    }
+
+    public Signal lastSignal() {
+        return lastSignal;
+    }
+
+    /** Bars of the configured series seen so far. */
+    public long barsSeen() {
+        return barsSeen;
+    }
+}
