@@ -1,0 +1,122 @@
+package io.tickflow.app;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Map;
+
+import io.tickflow.engine.core.Engine;
+import io.tickflow.engine.core.EngineConfig;
+import io.tickflow.engine.core.EngineStats;
+import io.tickflow.engine.core.StrategySpec;
+import io.tickflow.engine.generator.GeneratorConfig;
+import io.tickflow.engine.generator.MarketDataGenerator;
+import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.model.PriceTicks;
+import io.tickflow.engine.ring.EventType;
+import io.tickflow.engine.ring.WaitStrategyKind;
+import io.tickflow.engine.strategy.QuoteView;
+import io.tickflow.engine.strategy.Strategy;
+import io.tickflow.engine.strategy.StrategyParams;
+import io.tickflow.strategies.SmaCrossover;
+
+/**
+ * The main job until the CLI lands: generates CME sessions of ES market data, replays them
+ * through the engine in event time with the {@link SmaCrossover} example strategy, and
+ * prints what the engine saw. Exit code 0 on success, 2 on bad arguments.
+ */
+public final class Main {
+    /** ES December 2025 as the ProjectX gateway names it. */
+    static final Contract ES = Contract.of("CON.F.US.EP.Z25", "ESZ5", "0.25", "12.50", "USD");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("tickflow: " + e.getMessage());
+            System.err.println(DemoOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options == null) {
+            System.out.println(DemoOptions.USAGE);
+            return;
+        }
+        run(options, System.out);
+    }
+
+    /** Runs the replay and prints its summary to {@code out}; returns the summary's figures. */
+    static DemoResult run(DemoOptions options, PrintStream out) {
+        SmaCrossover strategy = new SmaCrossover();
+        LastQuote lastQuote = new LastQuote();
+        StrategyParams params = new StrategyParams("sma", Map.of(
+                "fast", Integer.toString(options.fast()),
+                "slow", Integer.toString(options.slow()),
+                "bars", options.bars().toString()));
+        Engine engine = Engine.builder()
+                .config(EngineConfig.defaults().withEventTime(true).withWaitStrategy(WaitStrategyKind.YIELDING))
+                .contract(ES)
+                .strategy(StrategySpec.of("sma", strategy, ES.id()).withParams(params))
+                .strategy(StrategySpec.of("last-quote", lastQuote, ES.id()))
+                .build();
+        GeneratorConfig generatorConfig = GeneratorConfig.defaults(options.seed()).withSessions(options.sessions());
+        out.printf("tickflow: replaying %d generated ES session(s) from seed %d, SmaCrossover(fast=%d, slow=%d) on %s bars%n",
+                options.sessions(), options.seed(), options.fast(), options.slow(), options.bars());
+        long started = System.nanoTime();
+        engine.start();
+        GeneratedReplay replay = new GeneratedReplay(engine, engine.contracts().indexOf(ES.id()));
+        replay.run(new MarketDataGenerator(generatorConfig));
+        boolean drained = engine.shutdown();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        EngineStats.Snapshot stats = engine.stats().snapshot();
+        DemoResult result = new DemoResult(stats.count(EventType.QUOTE), stats.count(EventType.TRADE), strategy.barsSeen(),
+                strategy.signals(), strategy.lastSignal().name(), drained);
+
+        out.printf("  sessions        %d (%s to %s)%n", replay.sessions(), Instant.ofEpochSecond(0, lastQuote.firstTs),
+                Instant.ofEpochSecond(0, lastQuote.lastTs));
+        out.printf("  events          %,d quotes, %,d trade prints, %d dropped%n", result.quotes(), result.trades(),
+                stats.rejected());
+        out.printf("  %-15s %,d completed%n", options.bars() + " bars", result.bars());
+        out.printf("  session range   %s - %s%n", ES.toPrice(lastQuote.low), ES.toPrice(lastQuote.high));
+        out.printf("  last quote      %s x %d / %s x %d%n", ES.toPrice(lastQuote.bid), lastQuote.bidSize,
+                ES.toPrice(lastQuote.ask), lastQuote.askSize);
+        out.printf("  SMA signals     %d (last: %s)%n", result.signals(), result.lastSignal());
+        out.printf("  engine          %,.0f events/s over %.2f s (including generation), drained cleanly: %s%n",
+                stats.processed() / seconds, seconds, drained ? "yes" : "NO");
+        out.println("Orders, fills and PnL arrive with the order router and simulated exchange.");
+        return result;
+    }
+
+    /** What the replay produced, for tests. */
+    record DemoResult(long quotes, long trades, long bars, long signals, String lastSignal, boolean drained) {
+    }
+
+    /** Keeps the last quote and the price range; engine thread only. */
+    private static final class LastQuote implements Strategy {
+        long bid = PriceTicks.NONE;
+        long ask = PriceTicks.NONE;
+        long bidSize;
+        long askSize;
+        long high = Long.MIN_VALUE;
+        long low = Long.MAX_VALUE;
+        long firstTs;
+        long lastTs;
+
+        @Override
+        public void onQuote(QuoteView q) {
+            if (firstTs == 0) {
+                firstTs = q.tsEvent();
+            }
+            lastTs = q.tsEvent();
+            bid = q.bidTicks();
+            ask = q.askTicks();
+            bidSize = q.bidSize();
+            askSize = q.askSize();
+            high = Math.max(high, ask);
+            low = Math.min(low, bid);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.tickflow.engine.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class SessionCalendarTest {
+    private final SessionCalendar cme = SessionCalendar.cme();
+
+    private static long at(String iso) {
+        Instant i = Instant.parse(iso);
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    }
+
+    private static String text(long nanos) {
+        return Instant.ofEpochSecond(0, nanos).toString();
+    }
+
+    @Test
+    void aWinterSessionRunsFrom17To16CentralTime() {
+        long ts = at("2025-11-24T15:00:00Z");
+        assertThat(text(cme.sessionOpen(ts))).isEqualTo("2025-11-23T23:00:00Z");
+        assertThat(text(cme.sessionClose(ts))).isEqualTo("2025-11-24T22:00:00Z");
+        assertThat(text(cme.nextSessionOpen(ts))).isEqualTo("2025-11-24T23:00:00Z");
+        assertThat(cme.tradeDate(ts)).isEqualTo(LocalDate.of(2025, 11, 24));
+        assertThat(cme.inSession(ts)).isTrue();
+    }
+
+    @Test
+    void theMaintenanceBreakBelongsToTheWindowOfTheSessionThatJustClosed() {
+        long ts = at("2025-11-24T22:30:00Z");
+        assertThat(cme.inSession(ts)).isFalse();
+        assertThat(text(cme.sessionOpen(ts))).isEqualTo("2025-11-23T23:00:00Z");
+        assertThat(text(cme.nextSessionOpen(ts))).isEqualTo("2025-11-24T23:00:00Z");
+        assertThat(cme.inSession(at("2025-11-24T23:00:00Z"))).isTrue();
+        assertThat(cme.tradeDate(at("2025-11-24T23:00:00Z"))).isEqualTo(LocalDate.of(2025, 11, 25));
+    }
+
+    @Test
+    void sessionsAcrossDaylightSavingSwitchesAre22Or24HoursLong() {
+        long spring = at("2026-03-08T12:00:00Z");
+        assertThat(cme.sessionClose(spring) - cme.sessionOpen(spring)).isEqualTo(22 * 3_600_000_000_000L);
+        long autumn = at("2026-11-01T12:00:00Z");
+        assertThat(cme.sessionClose(autumn) - cme.sessionOpen(autumn)).isEqualTo(24 * 3_600_000_000_000L);
+        long summer = at("2026-07-15T12:00:00Z");
+        assertThat(text(cme.sessionOpen(summer))).isEqualTo("2026-07-14T22:00:00Z");
+        assertThat(text(cme.sessionClose(summer))).isEqualTo("2026-07-15T21:00:00Z");
+    }
+
+    @Test
+    void aDaySessionThatClosesTheSameDayIsSupported() {
+        SessionCalendar rth = new SessionCalendar(java.time.ZoneId.of("America/Chicago"), java.time.LocalTime.of(8, 30),
+                java.time.LocalTime.of(15, 0));
+        long ts = at("2025-11-24T16:00:00Z");
+        assertThat(text(rth.sessionOpen(ts))).isEqualTo("2025-11-24T14:30:00Z");
+        assertThat(text(rth.sessionClose(ts))).isEqualTo("2025-11-24T21:00:00Z");
+        assertThat(rth.tradeDate(ts)).isEqualTo(LocalDate.of(2025, 11, 24));
+    }
+}
