@@ -9,15 +9,15 @@ import io.tickflow.engine.strategy.StrategyContext;
 
 /**
  * The benchmark's strategy: keeps a bar series built from the quotes (so every quote goes
- * through an aggregator) and reads the quote on every callback, as a real strategy would.
- * Its counters keep the JIT from removing the work.
+ * through an aggregator) and reads the quote and the series on every callback, as a real
+ * strategy would; the sums it keeps in fields keep the JIT from removing that work.
  */
 final class BarKeepingStrategy implements Strategy {
     private final BarSpec spec;
     private BarSeries series;
     private long quotes;
     private long spreadSum;
-    long bars;
+    private long bars;
 
     BarKeepingStrategy(BarSpec spec) {
         this.spec = spec;
@@ -39,7 +39,9 @@ final class BarKeepingStrategy implements Strategy {
         bars += bar.close() - series.close(0) + 1;
     }
 
-    long checksum() {
-        return spreadSum + bars + quotes;
+    /** Quotes seen; read after the engine has stopped. */
+    long quotes() {
+        return quotes;
     }
+
 }

@@ -1,31 +1,47 @@
 package io.tickflow.engine.time;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * A clock that moves only when told: for tests, and the event-time clock of backtests, which
  * the engine advances to each inbound event's {@code tsEvent}.
  *
- * <p>Written by one thread (the test or the engine thread); reads from other threads see the
- * latest value ({@code volatile}). Allocation-free.
+ * <p>Written by one thread at a time (the test, or the engine thread). Writes are release
+ * stores and reads acquire loads: other threads see time move forward promptly and in order,
+ * without the full fence a volatile write would cost the engine thread on every event.
+ * Allocation-free.
  */
 public final class ManualClock implements Clock {
-    private volatile long nanos;
+    private static final VarHandle NANOS;
+
+    static {
+        try {
+            NANOS = MethodHandles.lookup().findVarHandle(ManualClock.class, "nanos", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @SuppressWarnings("unused") // accessed through NANOS
+    private long nanos;
 
     public ManualClock() {
         this(0L);
     }
 
     public ManualClock(long startNanos) {
-        this.nanos = startNanos;
+        NANOS.setRelease(this, startNanos);
     }
 
     @Override
     public long nanos() {
-        return nanos;
+        return (long) NANOS.getAcquire(this);
     }
 
     /** Sets the time, forwards or backwards. */
     public void set(long epochNanos) {
-        this.nanos = epochNanos;
+        NANOS.setRelease(this, epochNanos);
     }
 
     /** Moves time forwards by {@code deltaNanos} (must not be negative). */
@@ -33,7 +49,7 @@ public final class ManualClock implements Clock {
         if (deltaNanos < 0) {
             throw new IllegalArgumentException("cannot advance a clock by a negative amount: " + deltaNanos);
         }
-        this.nanos += deltaNanos;
+        NANOS.setRelease(this, nanos() + deltaNanos);
     }
 
     /**
@@ -43,9 +59,9 @@ public final class ManualClock implements Clock {
      * @return the clock's time after the call
      */
     public long advanceTo(long epochNanos) {
-        long current = nanos;
+        long current = (long) NANOS.getOpaque(this);
         if (epochNanos > current) {
-            nanos = epochNanos;
+            NANOS.setRelease(this, epochNanos);
             return epochNanos;
         }
         return current;

@@ -1,0 +1,86 @@
+package io.tickflow.strategies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.tickflow.engine.core.Engine;
+import io.tickflow.engine.core.EngineConfig;
+import io.tickflow.engine.core.EngineListener;
+import io.tickflow.engine.core.StrategySpec;
+import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.model.Side;
+import io.tickflow.engine.ring.TradeTranslator;
+import io.tickflow.engine.strategy.StrategyParams;
+
+class SmaCrossoverTest {
+    private static final Contract ES = Contract.of("CON.F.US.EP.Z25", "ESZ5", "0.25", "12.50", "USD");
+
+    /** Runs the strategy on one-print tick bars ("1t"), so each close is one price. */
+    private static SmaCrossover run(Map<String, String> params, long... closes) {
+        SmaCrossover strategy = new SmaCrossover();
+        Engine engine = Engine.builder()
+                .config(EngineConfig.defaults().withEventTime(true))
+                .contract(ES)
+                .strategy(StrategySpec.of("sma", strategy, ES.id()).withParams(new StrategyParams("sma", params)))
+                .build();
+        engine.start();
+        TradeTranslator trade = new TradeTranslator();
+        for (int i = 0; i < closes.length; i++) {
+            engine.publisher().publish(trade.set(0, i + 1, i + 1, closes[i], 1, Side.BUY));
+        }
+        engine.shutdown();
+        return strategy;
+    }
+
+    @Test
+    void signalsOnlyWhenTheFastAverageCrossesTheSlowOneAfterWarmUp() {
+        // fast=2, slow=3. Closes and averages (fast, slow):
+        // 10 11 12 -> warm-up completes at bar 3 (fast 11.5 > slow 11: no signal on the warm-up bar)
+        // 9        -> fast 10.5 < slow 10.67: SHORT
+        // 8        -> fast 8.5 < slow 9.67: still short, no signal
+        // 13       -> fast 10.5 > slow 10: LONG
+        // 13       -> fast 13 > slow 11.33: no signal
+        SmaCrossover sma = run(Map.of("fast", "2", "slow", "3", "bars", "1t"), 10, 11, 12, 9, 8, 13, 13);
+
+        assertThat(sma.barsSeen()).isEqualTo(7);
+        assertThat(sma.signals()).isEqualTo(2);
+        assertThat(sma.lastSignal()).isEqualTo(SmaCrossover.Signal.LONG);
+    }
+
+    @Test
+    void equalAveragesAreNotACross() {
+        // fast=1, slow=2: 10 10 -> equal at warm-up; 10 -> equal; 11 -> fast 11 > slow 10.5: LONG; 11 -> equal again;
+        // 10 -> fast 10 < slow 10.5: SHORT
+        SmaCrossover sma = run(Map.of("fast", "1", "slow", "2", "bars", "1t"), 10, 10, 10, 11, 11, 10);
+
+        assertThat(sma.signals()).isEqualTo(2);
+        assertThat(sma.lastSignal()).isEqualTo(SmaCrossover.Signal.SHORT);
+    }
+
+    @Test
+    void badParametersHaltTheStrategyAtStartWithAClearReason() {
+        List<String> faults = new ArrayList<>();
+        Engine engine = Engine.builder()
+                .contract(ES)
+                .tickerPeriod(null)
+                .listener(new EngineListener() {
+                    @Override
+                    public void onStrategyFault(String strategy, String callback, String event, Throwable error,
+                                                boolean halted) {
+                        faults.add(error.getMessage());
+                    }
+                })
+                .strategy(StrategySpec.of("sma", new SmaCrossover(), ES.id())
+                        .withParams(new StrategyParams("sma", Map.of("fast", "30", "slow", "10"))))
+                .build();
+        engine.start();
+        engine.shutdown();
+
+        assertThat(faults).containsExactly("strategy 'sma': need 1 <= fast < slow, was fast=30 slow=10");
+    }
+}
