@@ -2,7 +2,6 @@ package io.tickflow.engine.core;
 
 import java.util.Arrays;
 
-import io.tickflow.engine.market.bar.BarAggregator;
 import io.tickflow.engine.market.bar.BarSeriesBuffer;
 import io.tickflow.engine.market.bar.BarSink;
 import io.tickflow.engine.strategy.BarView;
@@ -15,20 +14,11 @@ import io.tickflow.engine.strategy.BarView;
 final class BarSubscription implements BarSink {
     final BarSeriesBuffer series;
     private final EventDispatcher dispatcher;
-    private BarAggregator aggregator;
     private StrategyHost[] subscribers = new StrategyHost[0];
 
     BarSubscription(BarSeriesBuffer series, EventDispatcher dispatcher) {
         this.series = series;
         this.dispatcher = dispatcher;
-    }
-
-    void aggregator(BarAggregator aggregator) {
-        this.aggregator = aggregator;
-    }
-
-    BarAggregator aggregator() {
-        return aggregator;
     }
 
     void subscribe(StrategyHost host) {

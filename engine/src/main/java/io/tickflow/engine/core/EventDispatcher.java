@@ -1,10 +1,7 @@
 package io.tickflow.engine.core;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -15,15 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tickflow.engine.market.L1Quote;
-import io.tickflow.engine.market.bar.BarAggregator;
-import io.tickflow.engine.market.bar.BarAggregators;
 import io.tickflow.engine.market.bar.BarSeriesBuffer;
 import io.tickflow.engine.market.book.BookUpdateResult;
 import io.tickflow.engine.market.book.OrderBook;
 import io.tickflow.engine.model.BarSpec;
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.ContractRegistry;
-import io.tickflow.engine.model.PriceSource;
 import io.tickflow.engine.model.PriceTicks;
 import io.tickflow.engine.ring.EventType;
 import io.tickflow.engine.ring.InboundEvent;
@@ -62,24 +56,18 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
     static final int ON_POSITION = 6;
     private static final String[] CALLBACK_NAMES =
             {"onQuote", "onTrade", "onDepth", "onBar", "onOrder", "onFill", "onPosition"};
-    private static final BarAggregator[] NO_AGGREGATORS = new BarAggregator[0];
-    private static final int SOURCES = PriceSource.values().length;
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
 
     private final ContractRegistry contracts;
-    private final EngineConfig config;
     private final Clock clock;
     private final ManualClock eventClock;
-    private final SessionCalendar calendar;
     private final EngineListener listener;
     private final StrategyHost[] hosts;
     private final StrategyHost[][] hostsByContract;
     private final L1Quote[] quotes;
     private final OrderBook[] books;
-    private final BarAggregator[][] aggregatorsBySource;
-    private final List<Map<BarSpec, BarSubscription>> subscriptionsByContract;
-    private BarAggregator[] allAggregators = NO_AGGREGATORS;
+    private final BarRegistry bars;
     private final Long2ObjectHashMap<BarSpec> externalBarSpecs = new Long2ObjectHashMap<>();
     private final TimerQueue timers = new TimerQueue(16);
     private final EngineStats stats;
@@ -97,10 +85,8 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
     EventDispatcher(ContractRegistry contracts, EngineConfig config, Clock clock, SessionCalendar calendar,
                     EngineListener listener, List<StrategyHost> hostList, EngineStats stats) {
         this.contracts = contracts;
-        this.config = config;
         this.clock = clock;
         this.eventClock = config.eventTime() ? (ManualClock) clock : null;
-        this.calendar = calendar;
         this.listener = listener;
         this.stats = stats;
         this.hosts = hostList.toArray(new StrategyHost[0]);
@@ -108,13 +94,11 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
         this.hostsByContract = new StrategyHost[n][];
         this.quotes = new L1Quote[n];
         this.books = new OrderBook[n];
-        this.subscriptionsByContract = new ArrayList<>(n);
-        this.aggregatorsBySource = new BarAggregator[SOURCES * n][];
+        this.bars = new BarRegistry(contracts, calendar, config.barHistory(), this);
         for (int c = 0; c < n; c++) {
             Contract contract = contracts.contract(c);
             quotes[c] = new L1Quote(contract);
             books[c] = new OrderBook(contract, config.bookDepth());
-            subscriptionsByContract.add(new HashMap<>());
             List<StrategyHost> trading = new ArrayList<>();
             for (StrategyHost host : hosts) {
                 if (host.tradesContract[c]) {
@@ -123,7 +107,6 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
             }
             hostsByContract[c] = trading.toArray(new StrategyHost[0]);
         }
-        Arrays.fill(aggregatorsBySource, NO_AGGREGATORS);
     }
 
     // ---- life cycle (engine thread) ----
@@ -221,28 +204,8 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
         L1Quote quote = quotes[c];
         quote.merge(e.tsEvent, e.quoteFields, e.bidTicks, e.bidSize, e.askTicks, e.askSize, e.lastTicks, e.lastSize,
                 e.volume);
-        long ts = e.tsEvent;
-        BarAggregator[] bid = aggregators(c, PriceSource.BID);
-        BarAggregator[] ask = aggregators(c, PriceSource.ASK);
-        boolean hasBid = (e.quoteFields & QuoteFields.BID) != 0 && e.bidTicks != PriceTicks.NONE;
-        boolean hasAsk = (e.quoteFields & QuoteFields.ASK) != 0 && e.askTicks != PriceTicks.NONE;
-        for (BarAggregator a : bid) {
-            if (hasBid) {
-                a.onPrice(ts, e.bidTicks, 0);
-            } else {
-                a.onTime(ts);
-            }
-        }
-        for (BarAggregator a : ask) {
-            if (hasAsk) {
-                a.onPrice(ts, e.askTicks, 0);
-            } else {
-                a.onTime(ts);
-            }
-        }
-        for (BarAggregator a : aggregators(c, PriceSource.TRADE)) {
-            a.onTime(ts);
-        }
+        bars.onQuote(c, e.tsEvent, (e.quoteFields & QuoteFields.BID) != 0 && e.bidTicks != PriceTicks.NONE, e.bidTicks,
+                (e.quoteFields & QuoteFields.ASK) != 0 && e.askTicks != PriceTicks.NONE, e.askTicks);
         deliver(hostsByContract[c], ON_QUOTE, quote);
     }
 
@@ -257,15 +220,7 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
         int c = e.contract;
         long ts = e.tsEvent;
         quotes[c].onTrade(ts, e.priceTicks, e.size);
-        for (BarAggregator a : aggregators(c, PriceSource.TRADE)) {
-            a.onPrice(ts, e.priceTicks, e.size);
-        }
-        for (BarAggregator a : aggregators(c, PriceSource.BID)) {
-            a.onTime(ts);
-        }
-        for (BarAggregator a : aggregators(c, PriceSource.ASK)) {
-            a.onTime(ts);
-        }
+        bars.onTrade(c, ts, e.priceTicks, e.size);
         deliver(hostsByContract[c], ON_TRADE, tradeView.wrap(e, contracts.contract(c)));
     }
 
@@ -323,10 +278,6 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
         deliver(hostsByContract[e.contract], ON_BAR, barView.wrap(e, contracts.contract(e.contract), spec));
     }
 
-    private BarAggregator[] aggregators(int contract, PriceSource source) {
-        return aggregatorsBySource[contract * SOURCES + source.ordinal()];
-    }
-
     private boolean validContract(InboundEvent e) {
         if (e.contract >= 0 && e.contract < hostsByContract.length) {
             return true;
@@ -341,9 +292,7 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
         if (eventClock == null) {
             fireTimersUpTo(now);
         }
-        for (BarAggregator a : allAggregators) {
-            a.onTime(now);
-        }
+        bars.onTime(now);
     }
 
     /** Fires every timer due at or before {@code now}; in event time the clock shows each timer's own deadline. */
@@ -385,26 +334,7 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
     }
 
     BarSeriesBuffer bars(StrategyHost host, int contract, BarSpec spec) {
-        Map<BarSpec, BarSubscription> byspec = subscriptionsByContract.get(contract);
-        BarSubscription subscription = byspec.get(spec);
-        if (subscription == null) {
-            Contract c = contracts.contract(contract);
-            subscription = new BarSubscription(new BarSeriesBuffer(c, spec, config.barHistory()), this);
-            BarAggregator aggregator = BarAggregators.create(c, spec, calendar, subscription);
-            subscription.aggregator(aggregator);
-            byspec.put(spec, subscription);
-            int slot = contract * SOURCES + spec.source().ordinal();
-            aggregatorsBySource[slot] = append(aggregatorsBySource[slot], aggregator);
-            allAggregators = append(allAggregators, aggregator);
-        }
-        subscription.subscribe(host);
-        return subscription.series;
-    }
-
-    private static BarAggregator[] append(BarAggregator[] array, BarAggregator element) {
-        BarAggregator[] grown = Arrays.copyOf(array, array.length + 1);
-        grown[array.length] = element;
-        return grown;
+        return bars.subscribe(host, contract, spec);
     }
 
     // ---- control and connections ----

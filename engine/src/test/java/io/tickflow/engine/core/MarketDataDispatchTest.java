@@ -186,6 +186,32 @@ class MarketDataDispatchTest {
     }
 
     @Test
+    void quoteSourcedBarsTakeTheirSideOfEachQuoteAndTradeBarsIgnoreQuotes() {
+        Journal journal = new Journal() {
+            @Override
+            public void onStart(StrategyContext ctx) {
+                super.onStart(ctx);
+                ctx.bars(ES, "2t@bid");
+                ctx.bars(ES, "2t@ask");
+                ctx.bars(ES, "2t");
+            }
+
+            @Override
+            public void onQuote(QuoteView q) {
+            }
+        };
+        Engine engine = engine(journal);
+        engine.start();
+        QuoteTranslator q = new QuoteTranslator();
+        engine.publisher().publish(q.topOfBook(0, 1, 1, 100, 5, 101, 7));
+        engine.publisher().publish(q.set(0, 2, 2, QuoteFields.ASK, 0, 0, 103, 0, 0, 0, 0));
+        engine.publisher().publish(q.topOfBook(0, 3, 3, 99, 5, 100, 7));
+        engine.shutdown();
+
+        assertThat(journal.lines).containsExactly("bar 2t@ask 101/103/101/103 v0", "bar 2t@bid 100/100/99/99 v0");
+    }
+
+    @Test
     void barSeriesIsSharedBetweenStrategiesAskingForTheSameSpec() {
         AtomicReference<BarSeries> first = new AtomicReference<>();
         AtomicReference<BarSeries> second = new AtomicReference<>();
