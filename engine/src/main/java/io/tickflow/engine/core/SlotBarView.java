@@ -6,21 +6,13 @@ import io.tickflow.engine.ring.InboundEvent;
 import io.tickflow.engine.strategy.BarView;
 
 /** A {@link BarView} over a BAR ring slot (a bar from history or replay). Engine thread only. */
-final class SlotBarView implements BarView {
-    private InboundEvent event;
-    private Contract contract;
+final class SlotBarView extends SlotView implements BarView {
     private BarSpec spec;
 
     SlotBarView wrap(InboundEvent event, Contract contract, BarSpec spec) {
-        this.event = event;
-        this.contract = contract;
+        point(event, contract);
         this.spec = spec;
         return this;
-    }
-
-    @Override
-    public Contract contract() {
-        return contract;
     }
 
     @Override

@@ -6,19 +6,11 @@ import io.tickflow.engine.ring.InboundEvent;
 import io.tickflow.engine.strategy.FillView;
 
 /** A {@link FillView} over the ring slot being dispatched. Engine thread only; re-pointed per event. */
-final class SlotFillView implements FillView {
-    private InboundEvent event;
-    private Contract contract;
+final class SlotFillView extends SlotView implements FillView {
 
     SlotFillView wrap(InboundEvent event, Contract contract) {
-        this.event = event;
-        this.contract = contract;
+        point(event, contract);
         return this;
-    }
-
-    @Override
-    public Contract contract() {
-        return contract;
     }
 
     @Override
@@ -34,11 +26,6 @@ final class SlotFillView implements FillView {
     @Override
     public long gatewayOrderId() {
         return event.gatewayOrderId;
-    }
-
-    @Override
-    public long tsEvent() {
-        return event.tsEvent;
     }
 
     @Override
@@ -73,7 +60,7 @@ final class SlotFillView implements FillView {
 
     @Override
     public String toString() {
-        return "Fill " + event.tradeId + " " + contract.symbol() + " " + event.side + " " + event.size + "@"
+        return "Fill " + event.tradeId + " " + contract().symbol() + " " + event.side + " " + event.size + "@"
                 + event.priceTicks;
     }
 }

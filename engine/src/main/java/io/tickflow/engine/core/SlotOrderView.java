@@ -8,19 +8,11 @@ import io.tickflow.engine.ring.InboundEvent;
 import io.tickflow.engine.strategy.OrderView;
 
 /** An {@link OrderView} over the ring slot being dispatched. Engine thread only; re-pointed per event. */
-final class SlotOrderView implements OrderView {
-    private InboundEvent event;
-    private Contract contract;
+final class SlotOrderView extends SlotView implements OrderView {
 
     SlotOrderView wrap(InboundEvent event, Contract contract) {
-        this.event = event;
-        this.contract = contract;
+        point(event, contract);
         return this;
-    }
-
-    @Override
-    public Contract contract() {
-        return contract;
     }
 
     @Override
@@ -36,11 +28,6 @@ final class SlotOrderView implements OrderView {
     @Override
     public long clientOrderId() {
         return event.clientOrderId;
-    }
-
-    @Override
-    public long tsEvent() {
-        return event.tsEvent;
     }
 
     @Override
@@ -85,7 +72,7 @@ final class SlotOrderView implements OrderView {
 
     @Override
     public String toString() {
-        return "Order " + event.gatewayOrderId + " " + contract.symbol() + " " + event.orderStatus + " " + event.side
+        return "Order " + event.gatewayOrderId + " " + contract().symbol() + " " + event.orderStatus + " " + event.side
                 + " " + event.filledSize + "/" + event.size;
     }
 }

@@ -5,29 +5,16 @@ import io.tickflow.engine.ring.InboundEvent;
 import io.tickflow.engine.strategy.PositionView;
 
 /** A {@link PositionView} over the ring slot being dispatched. Engine thread only; re-pointed per event. */
-final class SlotPositionView implements PositionView {
-    private InboundEvent event;
-    private Contract contract;
+final class SlotPositionView extends SlotView implements PositionView {
 
     SlotPositionView wrap(InboundEvent event, Contract contract) {
-        this.event = event;
-        this.contract = contract;
+        point(event, contract);
         return this;
-    }
-
-    @Override
-    public Contract contract() {
-        return contract;
     }
 
     @Override
     public long accountId() {
         return event.accountId;
-    }
-
-    @Override
-    public long tsEvent() {
-        return event.tsEvent;
     }
 
     @Override
@@ -42,6 +29,6 @@ final class SlotPositionView implements PositionView {
 
     @Override
     public String toString() {
-        return "Position " + event.accountId + " " + contract.symbol() + " " + event.netPosition;
+        return "Position " + event.accountId + " " + contract().symbol() + " " + event.netPosition;
     }
 }

@@ -6,24 +6,11 @@ import io.tickflow.engine.ring.InboundEvent;
 import io.tickflow.engine.strategy.TradeView;
 
 /** A {@link TradeView} over the ring slot being dispatched. Engine thread only; re-pointed per event. */
-final class SlotTradeView implements TradeView {
-    private InboundEvent event;
-    private Contract contract;
+final class SlotTradeView extends SlotView implements TradeView {
 
     SlotTradeView wrap(InboundEvent event, Contract contract) {
-        this.event = event;
-        this.contract = contract;
+        point(event, contract);
         return this;
-    }
-
-    @Override
-    public Contract contract() {
-        return contract;
-    }
-
-    @Override
-    public long tsEvent() {
-        return event.tsEvent;
     }
 
     @Override
@@ -43,6 +30,6 @@ final class SlotTradeView implements TradeView {
 
     @Override
     public String toString() {
-        return "Trade " + contract.symbol() + " " + event.size + "@" + event.priceTicks + " aggressor " + event.side;
+        return "Trade " + contract().symbol() + " " + event.size + "@" + event.priceTicks + " aggressor " + event.side;
     }
 }
