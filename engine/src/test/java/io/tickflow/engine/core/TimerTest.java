@@ -87,4 +87,35 @@ class TimerTest {
 
         assertThat(user.log).containsExactly("timer2@160", "timer1@160");
     }
+
+    @Test
+    void aLiveEngineFiresTimersFromItsTickerWithoutAnyMarketData() throws InterruptedException {
+        java.util.concurrent.CountDownLatch fired = new java.util.concurrent.CountDownLatch(1);
+        long[] firedAt = new long[2];
+        Strategy waiter = new Strategy() {
+            @Override
+            public void onStart(StrategyContext ctx) {
+                firedAt[0] = ctx.clock().nanos() + 20_000_000L;
+                ctx.scheduleTimer(9, firedAt[0]);
+            }
+
+            @Override
+            public void onTimer(long timerId, long nowNanos) {
+                firedAt[1] = nowNanos;
+                fired.countDown();
+            }
+        };
+        Engine engine = Engine.builder()
+                .tickerPeriod(java.time.Duration.ofMillis(1))
+                .contract(ES)
+                .strategy(StrategySpec.of("waiter", waiter, ES.id()))
+                .build();
+        engine.start();
+        try {
+            assertThat(fired.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("timer fired within 10 s").isTrue();
+        } finally {
+            engine.shutdown();
+        }
+        assertThat(firedAt[1]).isGreaterThanOrEqualTo(firedAt[0]);
+    }
 }
