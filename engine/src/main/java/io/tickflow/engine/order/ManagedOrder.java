@@ -1,0 +1,172 @@
+package io.tickflow.engine.order;
+
+import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.model.OrderStatus;
+import io.tickflow.engine.model.OrderType;
+import io.tickflow.engine.model.PriceTicks;
+import io.tickflow.engine.model.Side;
+import io.tickflow.engine.strategy.OrderView;
+
+/**
+ * The router's record of one order: the request, both ids, the life-cycle state, and the
+ * fills applied so far. Written only by the {@link OrderRouter} on the engine thread;
+ * strategies see it as an {@link OrderView}.
+ */
+public final class ManagedOrder implements OrderView {
+    private final long clientOrderId;
+    private final OrderRequest request;
+    private final Contract contract;
+    private long gatewayOrderId;
+    private OrderState state = OrderState.SUBMITTED;
+    private long filledSize;
+    private long filledCostTicks;
+    private long tsEvent;
+    private long deadline;
+    private boolean cancelWanted;
+
+    ManagedOrder(long clientOrderId, OrderRequest request, Contract contract, long tsCreated) {
+        this.clientOrderId = clientOrderId;
+        this.request = request;
+        this.contract = contract;
+        this.tsEvent = tsCreated;
+    }
+
+    public OrderRequest request() {
+        return request;
+    }
+
+    public OrderState state() {
+        return state;
+    }
+
+    /** Moves to {@code next} if the life cycle allows it; returns whether the state changed. */
+    boolean moveTo(OrderState next, long ts) {
+        if (next == state || !state.canMoveTo(next)) {
+            return false;
+        }
+        state = next;
+        tsEvent = ts;
+        return true;
+    }
+
+    void gatewayOrderId(long id) {
+        this.gatewayOrderId = id;
+    }
+
+    void addFill(long size, long priceTicks, long ts) {
+        filledSize += size;
+        filledCostTicks = Math.addExact(filledCostTicks, Math.multiplyExact(size, priceTicks));
+        tsEvent = ts;
+    }
+
+    long deadline() {
+        return deadline;
+    }
+
+    void deadline(long nanos) {
+        this.deadline = nanos;
+    }
+
+    boolean cancelWanted() {
+        return cancelWanted;
+    }
+
+    void cancelWanted(boolean wanted) {
+        this.cancelWanted = wanted;
+    }
+
+    public long remaining() {
+        return request.size() - filledSize;
+    }
+
+    @Override
+    public Contract contract() {
+        return contract;
+    }
+
+    @Override
+    public long accountId() {
+        return request.accountId();
+    }
+
+    @Override
+    public long gatewayOrderId() {
+        return gatewayOrderId;
+    }
+
+    @Override
+    public long clientOrderId() {
+        return clientOrderId;
+    }
+
+    @Override
+    public long tsEvent() {
+        return tsEvent;
+    }
+
+    /** The gateway status this state corresponds to. */
+    @Override
+    public OrderStatus status() {
+        switch (state) {
+            case SUBMITTED:
+                return OrderStatus.PENDING;
+            case WORKING:
+            case PARTIALLY_FILLED:
+                return OrderStatus.OPEN;
+            case PENDING_CANCEL:
+                return OrderStatus.PENDING_CANCELLATION;
+            case FILLED:
+                return OrderStatus.FILLED;
+            case CANCELLED:
+                return OrderStatus.CANCELLED;
+            case REJECTED:
+                return OrderStatus.REJECTED;
+            case EXPIRED:
+                return OrderStatus.EXPIRED;
+            default:
+                return OrderStatus.NONE;
+        }
+    }
+
+    @Override
+    public OrderType type() {
+        return request.type();
+    }
+
+    @Override
+    public Side side() {
+        return request.side();
+    }
+
+    @Override
+    public long size() {
+        return request.size();
+    }
+
+    @Override
+    public long filledSize() {
+        return filledSize;
+    }
+
+    @Override
+    public long limitTicks() {
+        return request.limitTicks();
+    }
+
+    @Override
+    public long stopTicks() {
+        return request.stopTicks();
+    }
+
+    @Override
+    public long avgFillMicroTicks() {
+        return filledSize == 0 ? 0
+                : Math.floorDiv(Math.multiplyExact(filledCostTicks, PriceTicks.MICROS_PER_TICK), filledSize);
+    }
+
+    @Override
+    public String toString() {
+        return "Order{client=" + clientOrderId + ", gateway=" + gatewayOrderId + ", " + state + ", " + request.side()
+                + " " + filledSize + "/" + request.size() + " " + contract.symbol() + " " + request.type() + "}";
+    }
+}

@@ -1,0 +1,10 @@
+package io.tickflow.engine.order;
+
+/** What the router tells the engine (and through it the strategy that owns an order). Engine thread. */
+public interface OrderListener {
+    /** The order's state or filled size changed. */
+    void onOrderChanged(ManagedOrder order);
+
+    /** A new fill of the order was applied (never called twice for one trade id). */
+    void onOrderFilled(ManagedOrder order, long tradeId, long size, long priceTicks);
+}

@@ -1,0 +1,262 @@
+package io.tickflow.engine.order;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongHashSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tickflow.engine.model.ContractRegistry;
+import io.tickflow.engine.model.OrderStatus;
+import io.tickflow.engine.model.PriceTicks;
+import io.tickflow.engine.position.PositionBook;
+import io.tickflow.engine.ring.CommandKind;
+import io.tickflow.engine.ring.CommandResultTranslator;
+import io.tickflow.engine.ring.InboundEvent;
+import io.tickflow.engine.time.Clock;
+
+/**
+ * Owns the life cycle of every order the engine places. Orders are keyed by the engine's
+ * client order id (sent as customTag) and, once known, by the gateway's order id. Gateway
+ * answers and user-hub events are applied idempotently and in any order:
+ * <ul>
+ *   <li>a fill or order update that arrives before the place acknowledgement is applied when
+ *       the ids are linked (by the ack, or by an order update carrying our customTag);</li>
+ *   <li>fills are keyed by the gateway's trade id and applied exactly once;</li>
+ *   <li>terminal states never change, so a cancel acknowledgement after a fill, or a
+ *       duplicated update, changes nothing;</li>
+ *   <li>a placement with no answer within the command timeout becomes {@link OrderState#UNKNOWN}
+ *       and is reported, never silently retried: it is resolved when the order is found again.</li>
+ * </ul>
+ * Every fill, ours or not, updates the account's position in the {@link PositionBook}.
+ *
+ * <p>Engine thread only. Applying market data allocates nothing; orders and fills are rare
+ * and may allocate a little (the order record, map entries).
+ */
+public final class OrderRouter {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderRouter.class);
+
+    private final ContractRegistry contracts;
+    private final GatewayPort port;
+    private final PositionBook positions;
+    private final Clock clock;
+    private final long commandTimeoutNanos;
+    private final OrderListener listener;
+    private final Long2ObjectHashMap<ManagedOrder> byClientId = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<ManagedOrder> byGatewayId = new Long2ObjectHashMap<>();
+    private final LongHashSet appliedTrades = new LongHashSet();
+    /** Fills whose order the router cannot name yet, by gateway order id: {tradeId, size, price, ts}. */
+    private final Long2ObjectHashMap<List<long[]>> unmatchedFills = new Long2ObjectHashMap<>();
+    private final List<ManagedOrder> awaitingAnswer = new ArrayList<>();
+    private long nextClientOrderId;
+
+    /**
+     * @param firstClientOrderId the first client order id to use; make it unique per run (e.g. from
+     *                           the start time) so a restarted engine never reuses a customTag
+     */
+    public OrderRouter(ContractRegistry contracts, GatewayPort port, PositionBook positions, Clock clock,
+                       long commandTimeoutNanos, long firstClientOrderId, OrderListener listener) {
+        if (commandTimeoutNanos <= 0) {
+            throw new IllegalArgumentException("command timeout must be positive, was " + commandTimeoutNanos);
+        }
+        this.contracts = contracts;
+        this.port = port;
+        this.positions = positions;
+        this.clock = clock;
+        this.commandTimeoutNanos = commandTimeoutNanos;
+        this.nextClientOrderId = firstClientOrderId;
+        this.listener = listener;
+    }
+
+    /** Sends a new order once; returns its client order id. */
+    public long place(OrderRequest request) {
+        if (request.contract() < 0 || request.contract() >= contracts.size()) {
+            throw new IllegalArgumentException("unknown contract index " + request.contract());
+        }
+        long id = nextClientOrderId++;
+        long now = clock.nanos();
+        ManagedOrder order = new ManagedOrder(id, request, contracts.contract(request.contract()), now);
+        order.deadline(now + commandTimeoutNanos);
+        byClientId.put(id, order);
+        awaitingAnswer.add(order);
+        port.place(id, request);
+        listener.onOrderChanged(order);
+        return id;
+    }
+
+    /**
+     * Asks to cancel a live order. Before the gateway has named the order, the cancel is sent
+     * as soon as it does.
+     *
+     * @return false if the order is unknown or already terminal
+     */
+    public boolean cancel(long clientOrderId) {
+        ManagedOrder order = byClientId.get(clientOrderId);
+        if (order == null || order.state().isTerminal() || order.state() == OrderState.PENDING_CANCEL) {
+            return false;
+        }
+        order.cancelWanted(true);
+        if (order.gatewayOrderId() != 0) {
+            sendCancel(order);
+        }
+        return true;
+    }
+
+    private void sendCancel(ManagedOrder order) {
+        order.cancelWanted(false);
+        if (order.moveTo(OrderState.PENDING_CANCEL, clock.nanos())) {
+            port.cancel(order.clientOrderId(), order.accountId(), order.gatewayOrderId());
+            listener.onOrderChanged(order);
+        }
+    }
+
+    /** The order with this client id, or null. */
+    public ManagedOrder order(long clientOrderId) {
+        return byClientId.get(clientOrderId);
+    }
+
+    // ---- inbound (engine thread) ----
+
+    /** A COMMAND_ACK or COMMAND_REJECT event. */
+    public void onCommandResult(InboundEvent e, boolean accepted) {
+        ManagedOrder order = byClientId.get(e.clientOrderId);
+        if (order == null) {
+            LOG.warn("answer to a command for an order this engine does not know: {}", e);
+            return;
+        }
+        if (e.command == CommandKind.PLACE) {
+            if (accepted) {
+                if (order.state() == OrderState.SUBMITTED || order.state() == OrderState.UNKNOWN) {
+                    move(order, OrderState.WORKING, e.tsEvent);
+                }
+                link(order, e.gatewayOrderId, e.tsEvent);
+            } else if (e.errorCode == CommandResultTranslator.NO_ANSWER) {
+                move(order, OrderState.UNKNOWN, e.tsEvent);
+            } else {
+                LOG.info("order {} rejected: {} (error {})", order.clientOrderId(), e.text, e.errorCode);
+                move(order, OrderState.REJECTED, e.tsEvent);
+            }
+            awaitingAnswer.remove(order);
+        } else if (e.command == CommandKind.CANCEL && !accepted && order.state() == OrderState.PENDING_CANCEL) {
+            LOG.info("cancel of order {} rejected: {}", order.clientOrderId(), e.text);
+            move(order, order.filledSize() > 0 ? OrderState.PARTIALLY_FILLED : OrderState.WORKING, e.tsEvent);
+        }
+    }
+
+    /** An ORDER_UPDATE event: the gateway's view of one order. */
+    public void onOrderUpdate(InboundEvent e) {
+        ManagedOrder order = e.gatewayOrderId != 0 ? byGatewayId.get(e.gatewayOrderId) : null;
+        if (order == null && e.clientOrderId != 0) {
+            order = byClientId.get(e.clientOrderId);
+            if (order != null) {
+                link(order, e.gatewayOrderId, e.tsEvent);
+            }
+        }
+        if (order == null) {
+            return;
+        }
+        OrderState next = fromGateway(e.orderStatus, order, e.filledSize);
+        if (next != null) {
+            move(order, next, e.tsEvent);
+        }
+        if (order.state() != OrderState.SUBMITTED && order.state() != OrderState.UNKNOWN) {
+            awaitingAnswer.remove(order);
+        }
+    }
+
+    private static OrderState fromGateway(OrderStatus status, ManagedOrder order, long gatewayFilled) {
+        if (status == null) {
+            return null;
+        }
+        switch (status) {
+            case OPEN:
+            case SUSPENDED:
+                if (order.state() == OrderState.PENDING_CANCEL) {
+                    return null;
+                }
+                return gatewayFilled > 0 || order.filledSize() > 0 ? OrderState.PARTIALLY_FILLED : OrderState.WORKING;
+            case FILLED:
+                return OrderState.FILLED;
+            case CANCELLED:
+                return OrderState.CANCELLED;
+            case EXPIRED:
+                return OrderState.EXPIRED;
+            case REJECTED:
+                return OrderState.REJECTED;
+            case PENDING_CANCELLATION:
+                return OrderState.PENDING_CANCEL;
+            default:
+                return null;
+        }
+    }
+
+    /** A FILL event: applied to the position once per trade id, and to its order when the order is known. */
+    public void onFill(InboundEvent e) {
+        if (e.voided || !appliedTrades.add(e.tradeId)) {
+            return;
+        }
+        if (e.contract < 0 || e.contract >= contracts.size() || e.side == null || e.size <= 0
+                || e.priceTicks == PriceTicks.NONE) {
+            LOG.error("fill {} cannot be applied: {}", e.tradeId, e);
+            return;
+        }
+        positions.applyFill(e.accountId, e.contract, e.side, e.size, e.priceTicks);
+        ManagedOrder order = byGatewayId.get(e.gatewayOrderId);
+        if (order == null) {
+            unmatchedFills.computeIfAbsent(e.gatewayOrderId, k -> new ArrayList<>())
+                    .add(new long[] {e.tradeId, e.size, e.priceTicks, e.tsEvent});
+            return;
+        }
+        applyFill(order, e.tradeId, e.size, e.priceTicks, e.tsEvent);
+    }
+
+    private void applyFill(ManagedOrder order, long tradeId, long size, long price, long ts) {
+        order.addFill(size, price, ts);
+        if (order.filledSize() >= order.size()) {
+            move(order, OrderState.FILLED, ts);
+        } else {
+            move(order, OrderState.PARTIALLY_FILLED, ts);
+        }
+        awaitingAnswer.remove(order);
+        listener.onOrderFilled(order, tradeId, size, price);
+        listener.onOrderChanged(order);
+    }
+
+    /** Time passed: placements with no answer past their deadline become UNKNOWN and are reported. */
+    public void onTime(long now) {
+        for (int i = awaitingAnswer.size() - 1; i >= 0; i--) {
+            ManagedOrder order = awaitingAnswer.get(i);
+            if (now >= order.deadline() && order.state() == OrderState.SUBMITTED) {
+                LOG.warn("no answer to placing order {} within {} ms: state UNKNOWN until found by its customTag",
+                        order.clientOrderId(), commandTimeoutNanos / 1_000_000);
+                awaitingAnswer.remove(i);
+                move(order, OrderState.UNKNOWN, now);
+            }
+        }
+    }
+
+    private void link(ManagedOrder order, long gatewayOrderId, long ts) {
+        if (gatewayOrderId == 0 || order.gatewayOrderId() == gatewayOrderId) {
+            return;
+        }
+        order.gatewayOrderId(gatewayOrderId);
+        byGatewayId.put(gatewayOrderId, order);
+        List<long[]> waiting = unmatchedFills.remove(gatewayOrderId);
+        if (waiting != null) {
+            for (long[] fill : waiting) {
+                applyFill(order, fill[0], fill[1], fill[2], fill[3]);
+            }
+        }
+        if (order.cancelWanted()) {
+            sendCancel(order);
+        }
+    }
+
+    private void move(ManagedOrder order, OrderState next, long ts) {
+        if (order.moveTo(next, ts)) {
+            listener.onOrderChanged(order);
+        }
+    }
+}
