@@ -10,6 +10,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.ContractRegistry;
+import io.tickflow.engine.order.GatewayPort;
+import io.tickflow.engine.position.CommissionSchedule;
+import io.tickflow.engine.position.PositionBook;
+import io.tickflow.engine.sim.FillModel;
+import io.tickflow.engine.sim.SimulatedExchange;
 import io.tickflow.engine.ring.ControlAction;
 import io.tickflow.engine.ring.ControlTranslator;
 import io.tickflow.engine.ring.InboundPublisher;
@@ -44,6 +49,8 @@ public final class Engine implements AutoCloseable {
     private final EventDispatcher dispatcher;
     private final List<StrategyHost> hosts;
     private final EngineStats stats = new EngineStats();
+    private final PositionBook positions;
+    private final SimulatedExchange exchange;
     private final Duration tickerPeriod;
     private final ControlTranslator controlTranslator = new ControlTranslator();
     private TimerTicker ticker;
@@ -76,14 +83,32 @@ public final class Engine implements AutoCloseable {
                 }
             }
             FaultPolicy policy = spec.faultPolicy() != null ? spec.faultPolicy() : config.faultPolicy();
-            hosts.add(new StrategyHost(hosts.size(), spec.name(), spec.strategy(), policy, own, trades));
+            hosts.add(new StrategyHost(hosts.size(), spec.name(), spec.strategy(), spec.accountId(), policy, own, trades));
         }
         this.dispatcher = new EventDispatcher(contracts, config, clock, b.calendar, b.listener, hosts, stats);
+        this.positions = new PositionBook(contracts, b.commissions);
+        TradingDesk desk = null;
+        GatewayPort port = b.gateway;
+        if (b.fillModel != null) {
+            LoopbackQueue answers = new LoopbackQueue(64);
+            this.exchange = new SimulatedExchange(contracts, clock, b.fillModel, answers);
+            dispatcher.exchange(exchange, answers);
+            port = exchange;
+        } else {
+            this.exchange = null;
+        }
+        if (port != null) {
+            // client order ids must never repeat across runs live; in event time they are reproducible
+            long firstClientOrderId = config.eventTime() ? 1 : new SystemClock().nanos();
+            desk = new TradingDesk(contracts, port, positions, clock, b.commandTimeout.toNanos(),
+                    firstClientOrderId, dispatcher);
+            dispatcher.desk(desk);
+        }
         EngineThread engineThread = new EngineThread(ring::engineThread);
         for (int i = 0; i < hosts.size(); i++) {
             StrategyHost host = hosts.get(i);
             host.context = new EngineStrategyContext(host, b.strategies.get(i).params(), contracts, clock, dispatcher,
-                    engineThread);
+                    engineThread, desk == null ? null : desk.ordersFor(host));
         }
     }
 
@@ -137,6 +162,16 @@ public final class Engine implements AutoCloseable {
 
     public EngineStats stats() {
         return stats;
+    }
+
+    /** The in-process simulated exchange, or null if orders go to an outside gateway. */
+    public SimulatedExchange simulatedExchange() {
+        return exchange;
+    }
+
+    /** Positions and PnL per account and contract; read it on the engine thread or after shutdown. */
+    public PositionBook positions() {
+        return positions;
     }
 
     /**
@@ -206,6 +241,10 @@ public final class Engine implements AutoCloseable {
         private EngineListener listener = new EngineListener() {
         };
         private Duration tickerPeriod = Duration.ofMillis(10);
+        private GatewayPort gateway;
+        private FillModel fillModel;
+        private Duration commandTimeout = Duration.ofSeconds(10);
+        private CommissionSchedule commissions = CommissionSchedule.none();
 
         private Builder() {
         }
@@ -238,6 +277,35 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalArgumentException("ticker period must be positive, was " + period);
             }
             this.tickerPeriod = period;
+            return this;
+        }
+
+        /** Where strategies' orders go: the live adapter or a paper gateway client. */
+        public Builder gateway(GatewayPort port) {
+            this.gateway = Objects.requireNonNull(port, "gateway");
+            this.fillModel = null;
+            return this;
+        }
+
+        /** Orders go to an in-process {@link SimulatedExchange} on the engine thread, filling by {@code model}. */
+        public Builder simulatedExchange(FillModel model) {
+            this.fillModel = Objects.requireNonNull(model, "fill model");
+            this.gateway = null;
+            return this;
+        }
+
+        /** How long a command may go unanswered before it becomes an event; 10 s by default. */
+        public Builder commandTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("command timeout must be positive, was " + timeout);
+            }
+            this.commandTimeout = timeout;
+            return this;
+        }
+
+        /** Commission and fees per contract per side; none by default. */
+        public Builder commissions(CommissionSchedule schedule) {
+            this.commissions = Objects.requireNonNull(schedule, "commissions");
             return this;
         }
 

@@ -10,6 +10,7 @@ import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.strategy.BarSeries;
 import io.tickflow.engine.strategy.BookView;
+import io.tickflow.engine.strategy.Orders;
 import io.tickflow.engine.strategy.QuoteView;
 import io.tickflow.engine.strategy.StrategyContext;
 import io.tickflow.engine.strategy.StrategyParams;
@@ -27,9 +28,12 @@ final class EngineStrategyContext implements StrategyContext {
     private final EventDispatcher dispatcher;
     private final EngineThread engineThread;
     private final Logger log;
+    private final Orders orders;
 
+    /** @param orders the strategy's order entry, or null when the engine has no gateway */
     EngineStrategyContext(StrategyHost host, StrategyParams params, ContractRegistry contracts, Clock clock,
-                          EventDispatcher dispatcher, EngineThread engineThread) {
+                          EventDispatcher dispatcher, EngineThread engineThread, Orders orders) {
+        this.orders = orders;
         this.host = host;
         this.params = params;
         this.contracts = contracts;
@@ -73,6 +77,15 @@ final class EngineStrategyContext implements StrategyContext {
     public BarSeries bars(Contract contract, BarSpec spec) {
         engineThread.check("bars");
         return dispatcher.bars(host, ownIndex(contract), spec);
+    }
+
+    @Override
+    public Orders orders() {
+        engineThread.check("orders");
+        if (orders == null) {
+            throw new IllegalStateException("strategy '" + host.name + "': this engine has no gateway to send orders to");
+        }
+        return orders;
     }
 
     @Override

@@ -22,6 +22,7 @@ import io.tickflow.engine.model.PriceTicks;
 import io.tickflow.engine.ring.EventType;
 import io.tickflow.engine.ring.InboundEvent;
 import io.tickflow.engine.ring.QuoteFields;
+import io.tickflow.engine.sim.SimulatedExchange;
 import io.tickflow.engine.strategy.BarView;
 import io.tickflow.engine.strategy.BookView;
 import io.tickflow.engine.strategy.FillView;
@@ -78,6 +79,9 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
     private final SlotPositionView positionView = new SlotPositionView();
     private final SlotBarView barView = new SlotBarView();
 
+    private TradingDesk desk;
+    private SimulatedExchange exchange;
+    private LoopbackQueue loopback;
     private final CountDownLatch started = new CountDownLatch(1);
     private InboundEvent current;
     private boolean shutDown;
@@ -134,11 +138,27 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
 
     @Override
     public void onEvent(InboundEvent e, long sequence, boolean endOfBatch) {
-        current = e;
         if (eventClock != null) {
             fireTimersUpTo(e.tsEvent);
             eventClock.advanceTo(e.tsEvent);
+            if (desk != null) {
+                desk.onTime(eventClock.nanos());
+            }
         }
+        handle(e);
+        if (loopback != null) {
+            for (InboundEvent local = loopback.peek(); local != null; local = loopback.peek()) {
+                handle(local);
+                loopback.removeHead();
+            }
+        }
+        if (endOfBatch) {
+            stats.publish();
+        }
+    }
+
+    private void handle(InboundEvent e) {
+        current = e;
         EventType type = e.type;
         switch (type) {
             case QUOTE:
@@ -154,12 +174,16 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
                 onExternalBar(e);
                 break;
             case ORDER_UPDATE:
-                if (validContract(e)) {
+                if (desk != null) {
+                    desk.onOrderUpdate(e);
+                } else if (validContract(e)) {
                     deliver(hostsByContract[e.contract], ON_ORDER, orderView.wrap(e, contracts.contract(e.contract)));
                 }
                 break;
             case FILL:
-                if (validContract(e)) {
+                if (desk != null) {
+                    desk.onFill(e);
+                } else if (validContract(e)) {
                     deliver(hostsByContract[e.contract], ON_FILL, fillView.wrap(e, contracts.contract(e.contract)));
                 }
                 break;
@@ -178,19 +202,20 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
             case CONTROL:
                 onControl(e);
                 break;
-            case ACCOUNT_UPDATE:
             case COMMAND_ACK:
             case COMMAND_REJECT:
-                // Consumed by the order router and risk gate; counted here.
+                if (desk != null) {
+                    desk.onCommandResult(e, type == EventType.COMMAND_ACK);
+                }
+                break;
+            case ACCOUNT_UPDATE:
+                // Consumed by the risk gate; counted here.
                 break;
             default:
                 rejectEvent("unknown event type", e);
                 break;
         }
         stats.count(type);
-        if (endOfBatch) {
-            stats.publish();
-        }
         current = null;
     }
 
@@ -206,6 +231,9 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
                 e.volume);
         bars.onQuote(c, e.tsEvent, (e.quoteFields & QuoteFields.BID) != 0 && e.bidTicks != PriceTicks.NONE, e.bidTicks,
                 (e.quoteFields & QuoteFields.ASK) != 0 && e.askTicks != PriceTicks.NONE, e.askTicks);
+        if (exchange != null) {
+            exchange.onQuote(c, quote.bidTicks(), quote.askTicks());
+        }
         deliver(hostsByContract[c], ON_QUOTE, quote);
     }
 
@@ -221,6 +249,9 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
         long ts = e.tsEvent;
         quotes[c].onTrade(ts, e.priceTicks, e.size);
         bars.onTrade(c, ts, e.priceTicks, e.size);
+        if (exchange != null) {
+            exchange.onTrade(c, e.priceTicks);
+        }
         deliver(hostsByContract[c], ON_TRADE, tradeView.wrap(e, contracts.contract(c)));
     }
 
@@ -291,6 +322,9 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
     private void onTimer(long now) {
         if (eventClock == null) {
             fireTimersUpTo(now);
+            if (desk != null) {
+                desk.onTime(now);
+            }
         }
         bars.onTime(now);
     }
@@ -324,6 +358,17 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
     }
 
     // ---- state exposed to strategy contexts (engine thread) ----
+
+    /** Connects the order router; set once, before the engine starts. */
+    void desk(TradingDesk tradingDesk) {
+        this.desk = tradingDesk;
+    }
+
+    /** Connects an in-process simulated exchange, fed market data before strategies see it; before start. */
+    void exchange(SimulatedExchange simulated, LoopbackQueue answers) {
+        this.exchange = simulated;
+        this.loopback = answers;
+    }
 
     QuoteView quote(int contract) {
         return quotes[contract];

@@ -18,13 +18,17 @@ final class StrategyHost {
     final List<Contract> contracts;
     /** Indexed by contract index: true if this strategy trades that contract. */
     final boolean[] tradesContract;
+    /** This host alone, for delivering an event to it without allocating. */
+    final StrategyHost[] alone = {this};
+    final long accountId;
     EngineStrategyContext context;
     private volatile StrategyState state = StrategyState.NEW;
     private long faults;
 
-    StrategyHost(int index, String name, Strategy strategy, FaultPolicy faultPolicy, List<Contract> contracts,
-                 boolean[] tradesContract) {
+    StrategyHost(int index, String name, Strategy strategy, long accountId, FaultPolicy faultPolicy,
+                 List<Contract> contracts, boolean[] tradesContract) {
         this.index = index;
+        this.accountId = accountId;
         this.name = name;
         this.strategy = strategy;
         this.faultPolicy = faultPolicy;

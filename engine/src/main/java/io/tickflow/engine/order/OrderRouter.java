@@ -214,11 +214,7 @@ public final class OrderRouter {
 
     private void applyFill(ManagedOrder order, long tradeId, long size, long price, long ts) {
         order.addFill(size, price, ts);
-        if (order.filledSize() >= order.size()) {
-            move(order, OrderState.FILLED, ts);
-        } else {
-            move(order, OrderState.PARTIALLY_FILLED, ts);
-        }
+        order.moveTo(order.filledSize() >= order.size() ? OrderState.FILLED : OrderState.PARTIALLY_FILLED, ts);
         awaitingAnswer.remove(order);
         listener.onOrderFilled(order, tradeId, size, price);
         listener.onOrderChanged(order);

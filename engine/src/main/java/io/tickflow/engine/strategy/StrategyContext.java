@@ -52,6 +52,13 @@ public interface StrategyContext {
         return bars(contract, BarSpec.parse(spec));
     }
 
+    /**
+     * Order entry on the strategy's account.
+     *
+     * @throws IllegalStateException if the engine has no gateway to send orders to
+     */
+    Orders orders();
+
     /** The live top of book of one of this strategy's contracts. Do not retain the view. */
     QuoteView quote(Contract contract);
 

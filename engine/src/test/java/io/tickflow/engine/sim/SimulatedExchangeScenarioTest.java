@@ -1,0 +1,178 @@
+package io.tickflow.engine.sim;
+
+import static io.tickflow.engine.model.Side.BUY;
+import static io.tickflow.engine.model.Side.SELL;
+import static io.tickflow.engine.testing.TestContracts.ES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import org.junit.jupiter.api.Test;
+
+import io.tickflow.engine.core.Engine;
+import io.tickflow.engine.core.EngineConfig;
+import io.tickflow.engine.core.StrategySpec;
+import io.tickflow.engine.ring.QuoteTranslator;
+import io.tickflow.engine.ring.TradeTranslator;
+import io.tickflow.engine.strategy.FillView;
+import io.tickflow.engine.strategy.OrderView;
+import io.tickflow.engine.strategy.Orders;
+import io.tickflow.engine.strategy.QuoteView;
+import io.tickflow.engine.strategy.Strategy;
+import io.tickflow.engine.strategy.StrategyContext;
+
+/** Scenarios through the whole pipeline: ring → strategy → router → simulated exchange → back. */
+class SimulatedExchangeScenarioTest {
+    /** Acts once, on the first quote, and records every order and fill callback. */
+    private static final class Scripted implements Strategy {
+        final List<String> log = new ArrayList<>();
+        private final BiConsumer<Orders, Scripted> onFirstQuote;
+        StrategyContext ctx;
+        long lastOrderId;
+        private boolean acted;
+
+        Scripted(BiConsumer<Orders, Scripted> onFirstQuote) {
+            this.onFirstQuote = onFirstQuote;
+        }
+
+        @Override
+        public void onStart(StrategyContext context) {
+            ctx = context;
+        }
+
+        @Override
+        public void onQuote(QuoteView quote) {
+            if (!acted) {
+                acted = true;
+                onFirstQuote.accept(ctx.orders(), this);
+            }
+        }
+
+        @Override
+        public void onOrder(OrderView o) {
+            log.add("order " + o.clientOrderId() + " " + o.status() + " " + o.filledSize() + "/" + o.size());
+        }
+
+        @Override
+        public void onFill(FillView f) {
+            log.add("fill " + f.side() + " " + f.size() + "@" + f.priceTicks());
+        }
+    }
+
+    private final QuoteTranslator quote = new QuoteTranslator();
+    private final TradeTranslator trade = new TradeTranslator();
+
+    private Engine engine(Strategy strategy, FillModel model) {
+        Engine engine = Engine.builder()
+                .config(EngineConfig.defaults().withEventTime(true))
+                .simulatedExchange(model)
+                .contract(ES)
+                .strategy(StrategySpec.of("s", strategy, ES.id()))
+                .build();
+        engine.start();
+        return engine;
+    }
+
+    private void quote(Engine engine, long ts, long bid, long ask) {
+        engine.publisher().publish(quote.topOfBook(0, ts, ts, bid, 10, ask, 10));
+    }
+
+    private void print(Engine engine, long ts, long price) {
+        engine.publisher().publish(trade.set(0, ts, ts, price, 1, null));
+    }
+
+    @Test
+    void aMarketOrderFillsAtTheOppositeBestPlusSlippageAndMovesThePosition() {
+        Scripted s = new Scripted((orders, self) -> self.lastOrderId = orders.market(ES, BUY, 2));
+        Engine engine = engine(s, new FillModel(1, false));
+        quote(engine, 1, 100, 101);
+        engine.shutdown();
+
+        long id = s.lastOrderId;
+        assertThat(s.log).containsExactly(
+                "order " + id + " PENDING 0/2",
+                "order " + id + " OPEN 0/2",
+                "fill BUY 2@102",
+                "order " + id + " FILLED 2/2");
+        assertThat(engine.positions().position(StrategySpec.DEFAULT_ACCOUNT, 0).net()).isEqualTo(2);
+        assertThat(engine.simulatedExchange().net(StrategySpec.DEFAULT_ACCOUNT, 0)).isEqualTo(2);
+    }
+
+    @Test
+    void aRestingLimitFillsOnlyWhenTradedThroughUnderTheConservativeModel() {
+        Scripted s = new Scripted((orders, self) -> self.lastOrderId = orders.limit(ES, BUY, 1, 98));
+        Engine engine = engine(s, FillModel.conservative());
+        quote(engine, 1, 100, 101);
+        print(engine, 2, 98);
+        quote(engine, 3, 98, 99);
+        print(engine, 4, 97);
+        engine.shutdown();
+
+        assertThat(s.log).containsSubsequence("fill BUY 1@98");
+        assertThat(s.log.indexOf("fill BUY 1@98")).isEqualTo(s.log.size() - 2);
+        assertThat(engine.positions().position(StrategySpec.DEFAULT_ACCOUNT, 0).net()).isEqualTo(1);
+    }
+
+    @Test
+    void atTouchALimitFillsWhenTheMarketReachesItsPrice() {
+        Scripted s = new Scripted((orders, self) -> orders.limit(ES, SELL, 1, 103));
+        Engine engine = engine(s, new FillModel(0, true));
+        quote(engine, 1, 100, 101);
+        print(engine, 2, 103);
+        engine.shutdown();
+
+        assertThat(s.log).contains("fill SELL 1@103");
+    }
+
+    @Test
+    void aStopTriggersOnATradePrintAndFillsLikeAMarketOrder() {
+        Scripted s = new Scripted((orders, self) -> orders.stop(ES, BUY, 1, 105));
+        Engine engine = engine(s, new FillModel(1, false));
+        quote(engine, 1, 100, 101);
+        print(engine, 2, 104);
+        quote(engine, 3, 104, 105);
+        print(engine, 4, 105);
+        engine.shutdown();
+
+        assertThat(s.log).contains("fill BUY 1@106");
+        assertThat(s.log).filteredOn(l -> l.startsWith("fill")).hasSize(1);
+    }
+
+    @Test
+    void aTrailingStopFollowsTheHighAndTriggersOnTheWayDown() {
+        Scripted s = new Scripted((orders, self) -> {
+            orders.market(ES, BUY, 1);
+            orders.trailingStop(ES, SELL, 1, 3);
+        });
+        Engine engine = engine(s, FillModel.conservative());
+        quote(engine, 1, 100, 101);
+        print(engine, 2, 101);
+        print(engine, 3, 106);
+        print(engine, 4, 104);
+        quote(engine, 5, 102, 103);
+        print(engine, 6, 103);
+        engine.shutdown();
+
+        assertThat(s.log).contains("fill BUY 1@101", "fill SELL 1@102");
+        assertThat(engine.positions().position(StrategySpec.DEFAULT_ACCOUNT, 0).isFlat()).isTrue();
+        assertThat(engine.positions().realizedCents(StrategySpec.DEFAULT_ACCOUNT)).isEqualTo(1_250);
+    }
+
+    @Test
+    void aCancelledLimitNeverFillsAndAMarketOrderWithoutAQuoteIsRejected() {
+        Scripted s = new Scripted((orders, self) -> {
+            self.lastOrderId = orders.limit(ES, BUY, 1, 90);
+            orders.cancel(self.lastOrderId);
+        });
+        Engine engine = engine(s, FillModel.conservative());
+        quote(engine, 1, 100, 101);
+        print(engine, 2, 80);
+        engine.shutdown();
+
+        assertThat(s.log).contains("order " + s.lastOrderId + " CANCELLED 0/1");
+        assertThat(s.log).noneMatch(l -> l.startsWith("fill"));
+        assertThat(engine.simulatedExchange().restingOrders(0)).isZero();
+    }
+}
