@@ -12,8 +12,11 @@ import io.tickflow.engine.generator.GeneratorConfig;
 import io.tickflow.engine.generator.MarketDataGenerator;
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.PriceTicks;
+import io.tickflow.engine.position.CommissionSchedule;
+import io.tickflow.engine.position.Position;
 import io.tickflow.engine.ring.EventType;
 import io.tickflow.engine.ring.WaitStrategyKind;
+import io.tickflow.engine.sim.FillModel;
 import io.tickflow.engine.strategy.QuoteView;
 import io.tickflow.engine.strategy.Strategy;
 import io.tickflow.engine.strategy.StrategyParams;
@@ -21,10 +24,14 @@ import io.tickflow.strategies.SmaCrossover;
 
 /**
  * The main job until the CLI lands: generates CME sessions of ES market data, replays them
- * through the engine in event time with the {@link SmaCrossover} example strategy, and
- * prints what the engine saw. Exit code 0 on success, 2 on bad arguments.
+ * through the engine in event time with the {@link SmaCrossover} example strategy trading
+ * one contract against the in-process simulated exchange, and prints what happened:
+ * events, bars, signals, fills, position and PnL. Exit code 0 on success, 2 on bad arguments.
  */
 public final class Main {
+    /** Commission and fees per contract per side in the demo: $1.40, about a retail ES rate. */
+    static final long COMMISSION_CENTS_PER_SIDE = 140;
+
     /** ES December 2025 as the ProjectX gateway names it. */
     static final Contract ES = Contract.of("CON.F.US.EP.Z25", "ESZ5", "0.25", "12.50", "USD");
 
@@ -58,6 +65,8 @@ public final class Main {
                 "bars", options.bars().toString()));
         Engine engine = Engine.builder()
                 .config(EngineConfig.defaults().withEventTime(true).withWaitStrategy(WaitStrategyKind.YIELDING))
+                .simulatedExchange(FillModel.conservative())
+                .commissions(new CommissionSchedule(COMMISSION_CENTS_PER_SIDE, Map.of()))
                 .contract(ES)
                 .strategy(StrategySpec.of("sma", strategy, ES.id()).withParams(params))
                 .strategy(StrategySpec.of("last-quote", lastQuote, ES.id()))
@@ -72,8 +81,11 @@ public final class Main {
         boolean drained = engine.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
         EngineStats.Snapshot stats = engine.stats().snapshot();
+        Position position = engine.positions().position(StrategySpec.DEFAULT_ACCOUNT, 0);
+        long unrealized = position.unrealizedCents(position.net() > 0 ? lastQuote.bid : lastQuote.ask);
         DemoResult result = new DemoResult(stats.count(EventType.QUOTE), stats.count(EventType.TRADE), strategy.barsSeen(),
-                strategy.signals(), strategy.lastSignal().name(), drained);
+                strategy.signals(), strategy.lastSignal().name(), position.fills(), position.net(),
+                position.realizedCents(), position.commissionCents(), unrealized, drained);
 
         out.printf("  sessions        %d (%s to %s)%n", replay.sessions(), Instant.ofEpochSecond(0, lastQuote.firstTs),
                 Instant.ofEpochSecond(0, lastQuote.lastTs));
@@ -84,14 +96,23 @@ public final class Main {
         out.printf("  last quote      %s x %d / %s x %d%n", ES.toPrice(lastQuote.bid), lastQuote.bidSize,
                 ES.toPrice(lastQuote.ask), lastQuote.askSize);
         out.printf("  SMA signals     %d (last: %s)%n", result.signals(), result.lastSignal());
+        out.printf("  fills           %d (simulated exchange: market orders at the opposite best)%n", result.fills());
+        out.printf("  position        %+d ESZ5%n", result.position());
+        out.printf("  PnL             realized %s, commissions %s, unrealized %s, net %s%n",
+                dollars(result.realizedCents()), dollars(result.commissionCents()), dollars(result.unrealizedCents()),
+                dollars(result.realizedCents() - result.commissionCents() + result.unrealizedCents()));
         out.printf("  engine          %,.0f events/s over %.2f s (including generation), drained cleanly: %s%n",
                 stats.processed() / seconds, seconds, drained ? "yes" : "NO");
-        out.println("Orders, fills and PnL arrive with the order router and simulated exchange.");
         return result;
     }
 
+    static String dollars(long cents) {
+        return String.format("%s$%,d.%02d", cents < 0 ? "-" : "", Math.abs(cents) / 100, Math.abs(cents) % 100);
+    }
+
     /** What the replay produced, for tests. */
-    record DemoResult(long quotes, long trades, long bars, long signals, String lastSignal, boolean drained) {
+    record DemoResult(long quotes, long trades, long bars, long signals, String lastSignal, long fills, long position,
+                      long realizedCents, long commissionCents, long unrealizedCents, boolean drained) {
     }
 
     /** Keeps the last quote and the price range; engine thread only. */

@@ -28,7 +28,12 @@ class MainTest {
         // one 23-hour session of 5-minute bars: 276 intervals, the last completes when the session closes
         assertThat(result.bars()).isBetween(270L, 276L);
         assertThat(result.signals()).isPositive();
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("drained cleanly: yes").contains("5m bars");
+        // the first signal opens one contract, each later one reverses; a repeated signal sends nothing
+        assertThat(result.fills()).isBetween(1L, result.signals());
+        assertThat(Math.abs(result.position())).isEqualTo(1);
+        assertThat(result.commissionCents()).isEqualTo((2 * result.fills() - 1) * Main.COMMISSION_CENTS_PER_SIDE);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("drained cleanly: yes").contains("5m bars")
+                .contains("PnL             realized");
     }
 
     @Test
@@ -39,6 +44,13 @@ class MainTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(runToText(options)).contains("2000t bars");
+    }
+
+    @Test
+    void dollarsAreFormattedFromCents() {
+        assertThat(Main.dollars(401_250)).isEqualTo("$4,012.50");
+        assertThat(Main.dollars(-5)).isEqualTo("-$0.05");
+        assertThat(Main.dollars(0)).isEqualTo("$0.00");
     }
 
     @Test

@@ -2,8 +2,10 @@ package io.tickflow.strategies;
 
 import io.tickflow.engine.model.BarSpec;
 import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.model.Side;
 import io.tickflow.engine.strategy.BarSeries;
 import io.tickflow.engine.strategy.BarView;
+import io.tickflow.engine.strategy.Orders;
 import io.tickflow.engine.strategy.Strategy;
 import io.tickflow.engine.strategy.StrategyContext;
 
@@ -19,13 +21,17 @@ import io.tickflow.engine.strategy.StrategyContext;
  * Averages are compared exactly: both are sums of whole ticks, so {@code fastSum × slow} is
  * compared with {@code slowSum × fast} in integers and no rounding can flip a signal.
  *
- * <p><b>What it does with a signal.</b> It records it ({@link #signals()}, {@link #lastSignal()})
- * and logs it. Placing orders on signals arrives with the order router; the signal semantics
- * above will not change.
+ * <p><b>Orders.</b> With {@code size} above 0 (default 1) it trades the signal: on LONG it
+ * sends one market order that takes the account's position in the contract to
+ * {@code +size}, on SHORT to {@code -size} (so a reversal is one order of {@code 2 × size}).
+ * The order is sent at the bar's close, on the engine thread, before the next event: on tick
+ * data the simulated exchange fills it at the then-current opposite best price plus its
+ * slippage. With {@code size = 0} it only records signals.
  *
  * <p>Parameters: {@code fast}, {@code slow} (bar counts, {@code 1 <= fast < slow}),
- * {@code bars} (a {@link BarSpec} such as {@code 5m} or {@code 500t}). Runs on the engine
- * thread; allocates only in {@link #onStart}.
+ * {@code bars} (a {@link BarSpec} such as {@code 5m} or {@code 500t}), {@code size}
+ * (contracts, default 1). Runs on the engine thread; allocates only in {@link #onStart}
+ * and when it places an order.
  */
 public final class SmaCrossover implements Strategy {
     /** The direction the averages point to. */
@@ -40,6 +46,7 @@ public final class SmaCrossover implements Strategy {
     private BarSeries series;
     private int fast;
     private int slow;
+    private long size;
     private long[] closes;
     private long barsSeen;
     private long fastSum;
@@ -56,6 +63,10 @@ public final class SmaCrossover implements Strategy {
         if (fast < 1 || slow <= fast) {
             throw new IllegalArgumentException("strategy '" + ctx.name() + "': need 1 <= fast < slow, was fast="
                     + fast + " slow=" + slow);
+        }
+        this.size = ctx.params().longValue("size", 1);
+        if (size < 0) {
+            throw new IllegalArgumentException("strategy '" + ctx.name() + "': size must not be negative, was " + size);
         }
         this.contract = ctx.contracts().get(0);
         this.series = ctx.bars(contract, ctx.params().string("bars", "1m"));
@@ -92,6 +103,14 @@ public final class SmaCrossover implements Strategy {
     private void signal(Signal signal, BarView bar) {
         lastSignal = signal;
         signals++;
+        if (size > 0) {
+            Orders orders = context.orders();
+            long target = signal == Signal.LONG ? size : -size;
+            long change = target - orders.position(contract);
+            if (change != 0) {
+                orders.market(contract, change > 0 ? Side.BUY : Side.SELL, Math.abs(change));
+            }
+        }
         if (context.log().isDebugEnabled()) {
             context.log().debug("{} {} at bar close {} ({})", contract.symbol(), signal, contract.toPrice(bar.close()),
                     bar.tsClose());

@@ -45,7 +45,7 @@ class SmaCrossoverTest {
         // 8        -> fast 8.5 < slow 9.67: still short, no signal
         // 13       -> fast 10.5 > slow 10: LONG
         // 13       -> fast 13 > slow 11.33: no signal
-        SmaCrossover sma = run(Map.of("fast", "2", "slow", "3", "bars", "1t"), 10, 11, 12, 9, 8, 13, 13);
+        SmaCrossover sma = run(Map.of("fast", "2", "slow", "3", "bars", "1t", "size", "0"), 10, 11, 12, 9, 8, 13, 13);
 
         assertThat(sma.barsSeen()).isEqualTo(7);
         assertThat(sma.signals()).isEqualTo(2);
@@ -56,10 +56,39 @@ class SmaCrossoverTest {
     void equalAveragesAreNotACross() {
         // fast=1, slow=2: 10 10 -> equal at warm-up; 10 -> equal; 11 -> fast 11 > slow 10.5: LONG; 11 -> equal again;
         // 10 -> fast 10 < slow 10.5: SHORT
-        SmaCrossover sma = run(Map.of("fast", "1", "slow", "2", "bars", "1t"), 10, 10, 10, 11, 11, 10);
+        SmaCrossover sma = run(Map.of("fast", "1", "slow", "2", "bars", "1t", "size", "0"), 10, 10, 10, 11, 11, 10);
 
         assertThat(sma.signals()).isEqualTo(2);
         assertThat(sma.lastSignal()).isEqualTo(SmaCrossover.Signal.SHORT);
+    }
+
+    @Test
+    void tradesEachSignalToTheTargetPositionAtTheOppositeBest() {
+        SmaCrossover strategy = new SmaCrossover();
+        Engine engine = Engine.builder()
+                .config(EngineConfig.defaults().withEventTime(true))
+                .simulatedExchange(io.tickflow.engine.sim.FillModel.conservative())
+                .contract(ES)
+                .strategy(StrategySpec.of("sma", strategy, ES.id()).withParams(
+                        new StrategyParams("sma", Map.of("fast", "2", "slow", "3", "bars", "1t", "size", "2"))))
+                .build();
+        engine.start();
+        io.tickflow.engine.ring.QuoteTranslator quote = new io.tickflow.engine.ring.QuoteTranslator();
+        TradeTranslator trade = new TradeTranslator();
+        long[] closes = {10, 11, 12, 9, 8, 13, 13};
+        for (int i = 0; i < closes.length; i++) {
+            long ts = 10L * (i + 1);
+            engine.publisher().publish(quote.topOfBook(0, ts, ts, closes[i] - 1, 5, closes[i] + 1, 5));
+            engine.publisher().publish(trade.set(0, ts + 1, ts + 1, closes[i], 1, Side.BUY));
+        }
+        engine.shutdown();
+
+        // SHORT at the close 9 (sell 2 at bid 8), LONG at 13 (buy 4 at ask 14): short 2 from 8 to 14 = -6 ticks x 2
+        assertThat(strategy.signals()).isEqualTo(2);
+        var position = engine.positions().position(StrategySpec.DEFAULT_ACCOUNT, 0);
+        assertThat(position.net()).isEqualTo(2);
+        assertThat(position.realizedTicks()).isEqualTo(-12);
+        assertThat(position.lots()).isDeepEqualTo(new long[][] {{14, 2}});
     }
 
     @Test

@@ -88,11 +88,7 @@ final class TradingDesk implements OrderListener {
         }
 
         private long send(Contract contract, OrderType type, Side side, long size, long limit, long stop, long trail) {
-            int index = contract == null ? -1 : contracts.indexOf(contract.id());
-            if (index < 0 || !host.tradesContract[index]) {
-                throw new IllegalArgumentException("strategy '" + host.name + "' does not trade "
-                        + (contract == null ? "null" : contract.id()));
-            }
+            int index = ownIndex(contract);
             OrderRequest request = new OrderRequest(host.accountId, index, type, side, size, limit, stop, trail);
             placing = host;
             try {
@@ -142,6 +138,51 @@ final class TradingDesk implements OrderListener {
         @Override
         public boolean cancel(long clientOrderId) {
             return owners.get(clientOrderId) == host && router.cancel(clientOrderId);
+        }
+
+        @Override
+        public boolean modify(long clientOrderId, long size, long limitTicks, long stopTicks) {
+            return owners.get(clientOrderId) == host && router.modify(clientOrderId, size, limitTicks, stopTicks);
+        }
+
+        @Override
+        public void flatten(Contract contract) {
+            closeOut(contract, 1);
+        }
+
+        @Override
+        public void flattenAll() {
+            for (Contract contract : host.contracts) {
+                closeOut(contract, 1);
+            }
+        }
+
+        @Override
+        public void reverse(Contract contract) {
+            closeOut(contract, 2);
+        }
+
+        /** Cancels this strategy's live orders on the contract, then trades {@code multiple} × the position away. */
+        private void closeOut(Contract contract, int multiple) {
+            int index = ownIndex(contract);
+            for (long id : router.liveOrders(host.accountId, index)) {
+                if (owners.get(id) == host) {
+                    router.cancel(id);
+                }
+            }
+            long net = positions.position(host.accountId, index).net();
+            if (net != 0) {
+                market(contract, net > 0 ? Side.SELL : Side.BUY, Math.abs(net) * multiple);
+            }
+        }
+
+        private int ownIndex(Contract contract) {
+            int index = contract == null ? -1 : contracts.indexOf(contract.id());
+            if (index < 0 || !host.tradesContract[index]) {
+                throw new IllegalArgumentException("strategy '" + host.name + "' does not trade "
+                        + (contract == null ? "null" : contract.id()));
+            }
+            return index;
         }
 
         @Override

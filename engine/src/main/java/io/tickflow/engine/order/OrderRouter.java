@@ -112,6 +112,39 @@ public final class OrderRouter {
         }
     }
 
+    /**
+     * Asks to change a working order's size or prices ({@code 0} / {@code PriceTicks.NONE}
+     * leave a field as it is). The order keeps its state; the gateway's order update tells
+     * the outcome.
+     *
+     * @return false if the order is unknown, finished, or not yet named by the gateway
+     */
+    public boolean modify(long clientOrderId, long size, long limitTicks, long stopTicks) {
+        ManagedOrder order = byClientId.get(clientOrderId);
+        if (order == null || order.state().isTerminal() || order.gatewayOrderId() == 0
+                || order.state() == OrderState.PENDING_CANCEL) {
+            return false;
+        }
+        if (size < 0 || (size > 0 && size < order.filledSize())) {
+            throw new IllegalArgumentException("cannot modify order " + clientOrderId + " to size " + size
+                    + " with " + order.filledSize() + " already filled");
+        }
+        port.modify(clientOrderId, order.accountId(), order.gatewayOrderId(), size, limitTicks, stopTicks);
+        return true;
+    }
+
+    /** Client ids of the live orders of {@code accountId} on contract index {@code contract}, oldest first. */
+    public List<Long> liveOrders(long accountId, int contract) {
+        List<Long> ids = new ArrayList<>();
+        byClientId.forEach((id, order) -> {
+            if (order.accountId() == accountId && order.request().contract() == contract && order.state().isLive()) {
+                ids.add(id);
+            }
+        });
+        ids.sort(null);
+        return ids;
+    }
+
     /** The order with this client id, or null. */
     public ManagedOrder order(long clientOrderId) {
         return byClientId.get(clientOrderId);
@@ -139,6 +172,8 @@ public final class OrderRouter {
                 move(order, OrderState.REJECTED, e.tsEvent);
             }
             awaitingAnswer.remove(order);
+        } else if (e.command == CommandKind.MODIFY && !accepted) {
+            LOG.info("modify of order {} rejected: {} (error {})", order.clientOrderId(), e.text, e.errorCode);
         } else if (e.command == CommandKind.CANCEL && !accepted && order.state() == OrderState.PENDING_CANCEL) {
             LOG.info("cancel of order {} rejected: {}", order.clientOrderId(), e.text);
             move(order, order.filledSize() > 0 ? OrderState.PARTIALLY_FILLED : OrderState.WORKING, e.tsEvent);

@@ -39,6 +39,22 @@ public interface Orders {
      */
     boolean cancel(long clientOrderId);
 
+    /**
+     * Changes a working order's size or prices; pass 0 / {@code PriceTicks.NONE} to keep a field.
+     *
+     * @return false if the order is not this strategy's, finished, or not yet acknowledged
+     */
+    boolean modify(long clientOrderId, long size, long limitTicks, long stopTicks);
+
+    /** Cancels this strategy's live orders on {@code contract} and closes the account's position there at market. */
+    void flatten(Contract contract);
+
+    /** {@link #flatten} on every contract of this strategy. */
+    void flattenAll();
+
+    /** Cancels this strategy's live orders on {@code contract} and turns the position around at market (long 2 → short 2). */
+    void reverse(Contract contract);
+
     /** The account's net position in {@code contract} as the engine knows it (signed). */
     long position(Contract contract);
 }
