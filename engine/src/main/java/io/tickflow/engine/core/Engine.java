@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,8 @@ import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.order.GatewayPort;
 import io.tickflow.engine.position.CommissionSchedule;
 import io.tickflow.engine.position.PositionBook;
+import io.tickflow.engine.risk.RiskGate;
+import io.tickflow.engine.risk.RiskLimits;
 import io.tickflow.engine.sim.FillModel;
 import io.tickflow.engine.sim.SimulatedExchange;
 import io.tickflow.engine.ring.ControlAction;
@@ -51,6 +54,7 @@ public final class Engine implements AutoCloseable {
     private final EngineStats stats = new EngineStats();
     private final PositionBook positions;
     private final SimulatedExchange exchange;
+    private final TradingDesk desk;
     private final Duration tickerPeriod;
     private final ControlTranslator controlTranslator = new ControlTranslator();
     private TimerTicker ticker;
@@ -100,10 +104,12 @@ public final class Engine implements AutoCloseable {
         if (port != null) {
             // client order ids must never repeat across runs live; in event time they are reproducible
             long firstClientOrderId = config.eventTime() ? 1 : new SystemClock().nanos();
+            RiskGate gate = new RiskGate(b.defaultLimits, b.accountLimits, b.calendar.copy());
             desk = new TradingDesk(contracts, port, positions, clock, b.commandTimeout.toNanos(),
-                    firstClientOrderId, dispatcher);
+                    firstClientOrderId, dispatcher, gate, b.listener, hosts);
             dispatcher.desk(desk);
         }
+        this.desk = desk;
         EngineThread engineThread = new EngineThread(ring::engineThread);
         for (int i = 0; i < hosts.size(); i++) {
             StrategyHost host = hosts.get(i);
@@ -183,6 +189,19 @@ public final class Engine implements AutoCloseable {
         return host(name).state();
     }
 
+    /**
+     * Turns the kill switch on or off: while on, the risk gate refuses every new order on
+     * every account. Takes effect at once, from any thread.
+     *
+     * @throws IllegalStateException if the engine has no gateway (so no orders to stop)
+     */
+    public void killSwitch(boolean on) {
+        if (desk == null) {
+            throw new IllegalStateException("this engine has no gateway; there are no orders to stop");
+        }
+        desk.killSwitch(on);
+    }
+
     /** Halts a strategy (no more events) after the events already published. */
     public void halt(String strategyName) {
         control(ControlAction.HALT, host(strategyName).name);
@@ -245,6 +264,8 @@ public final class Engine implements AutoCloseable {
         private FillModel fillModel;
         private Duration commandTimeout = Duration.ofSeconds(10);
         private CommissionSchedule commissions = CommissionSchedule.none();
+        private RiskLimits defaultLimits = RiskLimits.none();
+        private Map<Long, RiskLimits> accountLimits = Map.of();
 
         private Builder() {
         }
@@ -300,6 +321,16 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalArgumentException("command timeout must be positive, was " + timeout);
             }
             this.commandTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Risk limits: {@code defaults} for every account not in {@code byAccount}. None by
+         * default: a live configuration should always set them from the firm's rules.
+         */
+        public Builder risk(RiskLimits defaults, Map<Long, RiskLimits> byAccount) {
+            this.defaultLimits = Objects.requireNonNull(defaults, "defaults");
+            this.accountLimits = Map.copyOf(Objects.requireNonNull(byAccount, "byAccount"));
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.tickflow.engine.core;
 
 import io.tickflow.engine.ring.ConnectionLink;
 import io.tickflow.engine.ring.ConnectionState;
+import io.tickflow.engine.risk.RiskBreach;
 
 /**
  * Hooks for what happens inside the engine that an operator or a test wants to know. Called
@@ -23,6 +24,10 @@ public interface EngineListener {
 
     /** A gateway connection changed state. */
     default void onConnectionState(ConnectionLink link, ConnectionState state, CharSequence detail, long tsEvent) {
+    }
+
+    /** A loss rule was breached: the account's orders were cancelled, its positions flattened, its strategies halted. */
+    default void onRiskBreach(RiskBreach breach) {
     }
 
     /** An inbound event was dropped as invalid (unknown contract, crossed book, bad field); counted too. */

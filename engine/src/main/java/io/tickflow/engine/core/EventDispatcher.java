@@ -234,6 +234,9 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
         if (exchange != null) {
             exchange.onQuote(c, quote.bidTicks(), quote.askTicks());
         }
+        if (desk != null) {
+            desk.onMarket(c);
+        }
         deliver(hostsByContract[c], ON_QUOTE, quote);
     }
 
@@ -251,6 +254,9 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
         bars.onTrade(c, ts, e.priceTicks, e.size);
         if (exchange != null) {
             exchange.onTrade(c, e.priceTicks);
+        }
+        if (desk != null) {
+            desk.onMarket(c);
         }
         deliver(hostsByContract[c], ON_TRADE, tradeView.wrap(e, contracts.contract(c)));
     }

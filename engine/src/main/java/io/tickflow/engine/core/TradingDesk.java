@@ -1,6 +1,11 @@
 package io.tickflow.engine.core;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.agrona.collections.Long2ObjectHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.ContractRegistry;
@@ -14,28 +19,51 @@ import io.tickflow.engine.order.OrderRequest;
 import io.tickflow.engine.order.OrderRouter;
 import io.tickflow.engine.position.PositionBook;
 import io.tickflow.engine.ring.InboundEvent;
+import io.tickflow.engine.risk.RiskBreach;
+import io.tickflow.engine.risk.RiskGate;
+import io.tickflow.engine.risk.RiskView;
+import io.tickflow.engine.strategy.QuoteView;
 import io.tickflow.engine.strategy.Orders;
 import io.tickflow.engine.time.Clock;
 
 /**
- * Connects strategies to the order router: each strategy's {@link Orders} turns calls into
- * requests on its account, and the router's order and fill changes go back to the strategy
- * that placed the order. Engine thread only.
+ * Connects strategies to the order router through the risk gate: each strategy's
+ * {@link Orders} turns calls into requests on its account, the gate passes or rejects them
+ * (a rejection reaches the strategy as a REJECTED order with the rule's reason), and the
+ * router's order and fill changes go back to the strategy that placed the order. It also
+ * marks accounts to market for the loss rules and carries out a breach: cancel the account's
+ * orders, flatten its positions, halt its strategies, report. Engine thread only.
  */
-final class TradingDesk implements OrderListener {
+final class TradingDesk implements OrderListener, RiskView {
+    private static final Logger LOG = LoggerFactory.getLogger(TradingDesk.class);
+
     private final ContractRegistry contracts;
     private final PositionBook positions;
     private final OrderRouter router;
     private final EventDispatcher dispatcher;
     private final Long2ObjectHashMap<StrategyHost> owners = new Long2ObjectHashMap<>();
     private final RouterFillView fillView = new RouterFillView();
+    private final RiskGate gate;
+    private final EngineListener listener;
+    private final Clock clock;
+    private final StrategyHost[] hosts;
+    private final long[] accounts;
+    private final long[] marks;
     private StrategyHost placing;
 
     TradingDesk(ContractRegistry contracts, GatewayPort port, PositionBook positions, Clock clock,
-                long commandTimeoutNanos, long firstClientOrderId, EventDispatcher dispatcher) {
+                long commandTimeoutNanos, long firstClientOrderId, EventDispatcher dispatcher, RiskGate gate,
+                EngineListener listener, List<StrategyHost> hostList) {
         this.contracts = contracts;
         this.positions = positions;
         this.dispatcher = dispatcher;
+        this.gate = gate;
+        this.listener = listener;
+        this.clock = clock;
+        this.hosts = hostList.toArray(new StrategyHost[0]);
+        this.accounts = hostList.stream().mapToLong(h -> h.accountId).distinct().sorted().toArray();
+        this.marks = new long[contracts.size()];
+        Arrays.fill(marks, PriceTicks.NONE);
         this.router = new OrderRouter(contracts, port, positions, clock, commandTimeoutNanos, firstClientOrderId, this);
     }
 
@@ -53,6 +81,109 @@ final class TradingDesk implements OrderListener {
 
     void onFill(InboundEvent e) {
         router.onFill(e);
+        if (e.contract >= 0 && e.contract < marks.length) {
+            watchEquity(e.accountId);
+        }
+    }
+
+    /** Market data moved contract {@code c}: mark it and check the loss rules of accounts holding it. */
+    void onMarket(int c) {
+        long reference = referencePrice(c);
+        if (reference == PriceTicks.NONE) {
+            return;
+        }
+        marks[c] = reference;
+        for (long account : accounts) {
+            if (gate.watchesLosses(account) && !positions.position(account, c).isFlat()) {
+                watchEquity(account);
+            }
+        }
+    }
+
+    private void watchEquity(long account) {
+        if (!gate.watchesLosses(account)) {
+            return;
+        }
+        long equity = positions.realizedCents(account) - positions.commissionCents(account)
+                + positions.unrealizedCents(account, marks);
+        RiskBreach breach = gate.onEquity(account, equity, clock.nanos());
+        if (breach != null) {
+            carryOut(breach);
+        }
+    }
+
+    /** Cancels the account's orders, flattens its positions at market, halts its strategies, reports. */
+    private void carryOut(RiskBreach breach) {
+        long account = breach.accountId();
+        LOG.error("account {} breached {}: {}; cancelling its orders, flattening, halting its strategies", account,
+                breach.rule(), breach.detail());
+        for (int c = 0; c < contracts.size(); c++) {
+            for (long id : router.liveOrders(account, c)) {
+                router.cancel(id);
+            }
+            long net = positions.position(account, c).net();
+            if (net != 0) {
+                router.place(OrderRequest.market(account, c, net > 0 ? Side.SELL : Side.BUY, Math.abs(net)));
+            }
+        }
+        for (StrategyHost host : hosts) {
+            if (host.accountId == account && host.isRunning()) {
+                host.state(StrategyState.HALTED);
+            }
+        }
+        try {
+            listener.onRiskBreach(breach);
+        } catch (RuntimeException e) {
+            LOG.error("engine listener failed on a risk breach", e);
+        }
+    }
+
+    /** The kill switch: no new orders on any account while on. */
+    void killSwitch(boolean on) {
+        gate.killSwitch(on);
+    }
+
+    // ---- RiskView ----
+
+    @Override
+    public long nowNanos() {
+        return clock.nanos();
+    }
+
+    @Override
+    public long net(long accountId, int contract) {
+        return positions.position(accountId, contract).net();
+    }
+
+    @Override
+    public long grossPosition(long accountId) {
+        long gross = 0;
+        for (int c = 0; c < contracts.size(); c++) {
+            gross += Math.abs(positions.position(accountId, c).net());
+        }
+        return gross;
+    }
+
+    @Override
+    public long workingSize(long accountId, int contract, boolean buys) {
+        return router.liveSize(accountId, contract, buys ? Side.BUY : Side.SELL);
+    }
+
+    @Override
+    public int workingOrders(long accountId) {
+        return router.liveOrderCount(accountId);
+    }
+
+    @Override
+    public long referencePrice(int contract) {
+        QuoteView q = dispatcher.quote(contract);
+        if (q.lastTicks() != PriceTicks.NONE) {
+            return q.lastTicks();
+        }
+        if (q.hasBid() && q.hasAsk()) {
+            return Math.floorDiv(q.bidTicks() + q.askTicks(), 2);
+        }
+        return PriceTicks.NONE;
     }
 
     void onTime(long now) {
@@ -92,7 +223,11 @@ final class TradingDesk implements OrderListener {
             OrderRequest request = new OrderRequest(host.accountId, index, type, side, size, limit, stop, trail);
             placing = host;
             try {
-                long id = router.place(request);
+                String refusal = gate.check(request, TradingDesk.this);
+                if (refusal != null) {
+                    LOG.info("strategy '{}': order refused by the risk gate: {}", host.name, refusal);
+                }
+                long id = refusal == null ? router.place(request) : router.rejectLocally(request, refusal);
                 owners.put(id, host);
                 return id;
             } finally {

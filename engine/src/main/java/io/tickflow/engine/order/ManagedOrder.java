@@ -23,6 +23,7 @@ public final class ManagedOrder implements OrderView {
     private long tsEvent;
     private long deadline;
     private boolean cancelWanted;
+    private String rejectReason = "";
 
     ManagedOrder(long clientOrderId, OrderRequest request, Contract contract, long tsCreated) {
         this.clientOrderId = clientOrderId;
@@ -162,6 +163,15 @@ public final class ManagedOrder implements OrderView {
     public long avgFillMicroTicks() {
         return filledSize == 0 ? 0
                 : Math.floorDiv(Math.multiplyExact(filledCostTicks, PriceTicks.MICROS_PER_TICK), filledSize);
+    }
+
+    @Override
+    public CharSequence rejectReason() {
+        return rejectReason;
+    }
+
+    void rejectReason(String reason) {
+        this.rejectReason = reason;
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.model.OrderStatus;
 import io.tickflow.engine.model.PriceTicks;
+import io.tickflow.engine.model.Side;
 import io.tickflow.engine.position.PositionBook;
 import io.tickflow.engine.ring.CommandKind;
 import io.tickflow.engine.ring.CommandResultTranslator;
@@ -84,6 +85,44 @@ public final class OrderRouter {
         port.place(id, request);
         listener.onOrderChanged(order);
         return id;
+    }
+
+    /**
+     * Records an order the engine refused before sending it (the risk gate's verdict): it is
+     * REJECTED at once with {@code reason}, reported like any order, and never sent.
+     */
+    public long rejectLocally(OrderRequest request, String reason) {
+        long id = nextClientOrderId++;
+        long now = clock.nanos();
+        ManagedOrder order = new ManagedOrder(id, request, contracts.contract(request.contract()), now);
+        order.rejectReason(reason);
+        order.moveTo(OrderState.REJECTED, now);
+        byClientId.put(id, order);
+        listener.onOrderChanged(order);
+        return id;
+    }
+
+    /** Live orders of the account, on every contract. */
+    public int liveOrderCount(long accountId) {
+        int[] count = {0};
+        byClientId.forEach((id, order) -> {
+            if (order.accountId() == accountId && order.state().isLive()) {
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+
+    /** Remaining size of the account's live orders on one side of one contract. */
+    public long liveSize(long accountId, int contract, Side side) {
+        long[] size = {0};
+        byClientId.forEach((id, order) -> {
+            if (order.accountId() == accountId && order.request().contract() == contract && order.side() == side
+                    && order.state().isLive()) {
+                size[0] += order.remaining();
+            }
+        });
+        return size[0];
     }
 
     /**
@@ -169,6 +208,7 @@ public final class OrderRouter {
                 move(order, OrderState.UNKNOWN, e.tsEvent);
             } else {
                 LOG.info("order {} rejected: {} (error {})", order.clientOrderId(), e.text, e.errorCode);
+                order.rejectReason("gateway error " + e.errorCode + ": " + e.text);
                 move(order, OrderState.REJECTED, e.tsEvent);
             }
             awaitingAnswer.remove(order);

@@ -40,4 +40,9 @@ public interface OrderView {
 
     /** Average fill price in millionths of a tick ({@code PriceTicks.MICROS_PER_TICK}); 0 if unfilled. */
     long avgFillMicroTicks();
+
+    /** Why the order was rejected (by the risk gate or the gateway); empty otherwise. */
+    default CharSequence rejectReason() {
+        return "";
+    }
 }

@@ -1,0 +1,48 @@
+package io.tickflow.engine.risk;
+
+import io.tickflow.engine.model.Side;
+import io.tickflow.engine.order.OrderRequest;
+
+/**
+ * Topstep-style contract limits: the position the account could reach if this order and
+ * every working order on the same side filled may not exceed the per-contract limit, and the
+ * account's gross position after this order may not exceed the per-account limit. Orders that
+ * reduce the position always pass.
+ */
+final class MaxPositionRule implements RiskRule {
+    private final long perContract;
+    private final long perAccount;
+
+    MaxPositionRule(long perContract, long perAccount) {
+        this.perContract = perContract;
+        this.perAccount = perAccount;
+    }
+
+    @Override
+    public String name() {
+        return "maxPosition";
+    }
+
+    @Override
+    public String check(OrderRequest r, RiskView view) {
+        long net = view.net(r.accountId(), r.contract());
+        boolean buy = r.side() == Side.BUY;
+        long reachable = buy
+                ? net + view.workingSize(r.accountId(), r.contract(), true) + r.size()
+                : -net + view.workingSize(r.accountId(), r.contract(), false) + r.size();
+        boolean reduces = buy ? net < 0 && r.size() <= -net : net > 0 && r.size() <= net;
+        if (reduces) {
+            return null;
+        }
+        if (perContract > 0 && reachable > perContract) {
+            return "position could reach " + reachable + " contracts, above the per-contract limit of " + perContract;
+        }
+        if (perAccount > 0) {
+            long gross = view.grossPosition(r.accountId()) - Math.abs(net) + Math.abs(net + (buy ? r.size() : -r.size()));
+            if (gross > perAccount) {
+                return "account position would reach " + gross + " contracts, above the account limit of " + perAccount;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,138 @@
+package io.tickflow.engine.risk;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.agrona.collections.Long2ObjectHashMap;
+
+import io.tickflow.engine.order.OrderRequest;
+import io.tickflow.engine.time.SessionCalendar;
+
+/**
+ * The pre-trade risk gate and the loss watch, per account. Every order passes the kill
+ * switch, the account's breach state, then its rules in order: max order size, max position
+ * (per contract, per account), max working orders, price band, order rate. The first objection
+ * rejects the order with that rule's reason. Loss rules (daily loss limit, trailing drawdown)
+ * are checked on every equity update; a breach halts the account until the engine restarts.
+ *
+ * <p>Engine thread only; a passing check allocates nothing.
+ */
+public final class RiskGate {
+    private final RiskLimits defaults;
+    private final Map<Long, RiskLimits> byAccount;
+    private final SessionCalendar calendar;
+    private final Long2ObjectHashMap<RiskRule[]> rules = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<LossMonitor> monitors = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<RiskBreach> breaches = new Long2ObjectHashMap<>();
+    private volatile boolean killSwitch;
+
+    /**
+     * @param defaults  limits for accounts not listed
+     * @param byAccount limits per account id
+     */
+    public RiskGate(RiskLimits defaults, Map<Long, RiskLimits> byAccount, SessionCalendar calendar) {
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
+        this.byAccount = new HashMap<>(Objects.requireNonNull(byAccount, "byAccount"));
+        this.calendar = calendar;
+    }
+
+    public static RiskGate none(SessionCalendar calendar) {
+        return new RiskGate(RiskLimits.none(), Map.of(), calendar);
+    }
+
+    public RiskLimits limits(long accountId) {
+        return byAccount.getOrDefault(accountId, defaults);
+    }
+
+    /** Stops every new order, on every account, until turned off. Safe from any thread. */
+    public void killSwitch(boolean on) {
+        killSwitch = on;
+    }
+
+    public boolean killSwitch() {
+        return killSwitch;
+    }
+
+    /** @return null if the order may go, else the reason it may not, prefixed with the rule's name */
+    public String check(OrderRequest request, RiskView view) {
+        if (killSwitch) {
+            return "killSwitch: the kill switch is on";
+        }
+        RiskBreach breach = breaches.get(request.accountId());
+        if (breach != null) {
+            return breach.rule() + ": account " + request.accountId() + " is halted: " + breach.detail();
+        }
+        for (RiskRule rule : rulesFor(request.accountId())) {
+            String reason = rule.check(request, view);
+            if (reason != null) {
+                return rule.name() + ": " + reason;
+            }
+        }
+        return null;
+    }
+
+    /** True if the account's limits include a loss rule (so its equity must be watched). */
+    public boolean watchesLosses(long accountId) {
+        RiskLimits l = limits(accountId);
+        return l.dailyLossLimitCents() > 0 || l.trailingDrawdownCents() > 0;
+    }
+
+    /**
+     * A new equity figure for the account.
+     *
+     * @return a new breach (once per account), or null
+     */
+    public RiskBreach onEquity(long accountId, long equityCents, long now) {
+        if (breaches.containsKey(accountId) || !watchesLosses(accountId)) {
+            return null;
+        }
+        LossMonitor monitor = monitors.get(accountId);
+        if (monitor == null) {
+            monitor = new LossMonitor(accountId, limits(accountId), calendar);
+            monitors.put(accountId, monitor);
+        }
+        RiskBreach breach = monitor.onEquity(equityCents, now);
+        if (breach != null) {
+            breaches.put(accountId, breach);
+        }
+        return breach;
+    }
+
+    /** The breach that halted the account, or null. */
+    public RiskBreach breach(long accountId) {
+        return breaches.get(accountId);
+    }
+
+    private RiskRule[] rulesFor(long accountId) {
+        RiskRule[] chain = rules.get(accountId);
+        if (chain == null) {
+            chain = build(limits(accountId));
+            rules.put(accountId, chain);
+        }
+        return chain;
+    }
+
+    private static RiskRule[] build(RiskLimits l) {
+        List<RiskRule> chain = new ArrayList<>();
+        if (l.maxOrderSize() > 0) {
+            chain.add(new MaxOrderSizeRule(l.maxOrderSize()));
+        }
+        if (l.maxPositionPerContract() > 0 || l.maxPositionPerAccount() > 0) {
+            chain.add(new MaxPositionRule(l.maxPositionPerContract(), l.maxPositionPerAccount()));
+        }
+        if (l.maxWorkingOrders() > 0) {
+            chain.add(new MaxWorkingOrdersRule(l.maxWorkingOrders()));
+        }
+        if (l.priceBandTicks() > 0) {
+            chain.add(new PriceBandRule(l.priceBandTicks()));
+        }
+        // last, so that only orders every other rule lets through count against the rate
+        if (l.maxOrdersPerSecond() > 0) {
+            chain.add(new OrderRateRule(l.maxOrdersPerSecond()));
+        }
+        return chain.toArray(new RiskRule[0]);
+    }
+}

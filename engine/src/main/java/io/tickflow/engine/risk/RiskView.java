@@ -1,0 +1,24 @@
+package io.tickflow.engine.risk;
+
+/**
+ * What pre-trade rules may look at: positions, working orders, prices and time, as the
+ * engine knows them. Implemented by the engine on its own state; engine thread only.
+ */
+public interface RiskView {
+    long nowNanos();
+
+    /** Signed net position of the account in the contract. */
+    long net(long accountId, int contract);
+
+    /** Sum of |net| over the account's contracts. */
+    long grossPosition(long accountId);
+
+    /** Remaining size of the account's live buy (or sell) orders on the contract. */
+    long workingSize(long accountId, int contract, boolean buys);
+
+    /** Live orders of the account on every contract. */
+    int workingOrders(long accountId);
+
+    /** The reference price for price bands: the last trade, else the mid rounded down; {@code PriceTicks.NONE} if neither. */
+    long referencePrice(int contract);
+}

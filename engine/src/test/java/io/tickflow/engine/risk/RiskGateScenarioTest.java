@@ -1,0 +1,252 @@
+package io.tickflow.engine.risk;
+
+import static io.tickflow.engine.model.Side.BUY;
+import static io.tickflow.engine.model.Side.SELL;
+import static io.tickflow.engine.testing.TestContracts.ES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import org.junit.jupiter.api.Test;
+
+import io.tickflow.engine.core.Engine;
+import io.tickflow.engine.core.EngineConfig;
+import io.tickflow.engine.core.EngineListener;
+import io.tickflow.engine.core.StrategySpec;
+import io.tickflow.engine.core.StrategyState;
+import io.tickflow.engine.model.OrderStatus;
+import io.tickflow.engine.ring.QuoteTranslator;
+import io.tickflow.engine.ring.TradeTranslator;
+import io.tickflow.engine.sim.FillModel;
+import io.tickflow.engine.strategy.OrderView;
+import io.tickflow.engine.strategy.Orders;
+import io.tickflow.engine.strategy.QuoteView;
+import io.tickflow.engine.strategy.Strategy;
+import io.tickflow.engine.strategy.StrategyContext;
+
+/** Each rule through the whole pipeline, with the simulated exchange as the gateway. */
+class RiskGateScenarioTest {
+    private static final long ACCOUNT = StrategySpec.DEFAULT_ACCOUNT;
+
+    /** Runs {@code script} on every quote, with the quote's sequence number; records rejections. */
+    private static final class Scripted implements Strategy {
+        final List<String> rejections = new ArrayList<>();
+        final List<Long> quotesSeen = new ArrayList<>();
+        private final BiConsumer<Orders, Integer> script;
+        private StrategyContext ctx;
+        private int quotes;
+
+        Scripted(BiConsumer<Orders, Integer> script) {
+            this.script = script;
+        }
+
+        @Override
+        public void onStart(StrategyContext context) {
+            ctx = context;
+        }
+
+        @Override
+        public void onQuote(QuoteView quote) {
+            quotesSeen.add(quote.tsEvent());
+            script.accept(ctx.orders(), quotes++);
+        }
+
+        @Override
+        public void onOrder(OrderView order) {
+            if (order.status() == OrderStatus.REJECTED) {
+                rejections.add(order.rejectReason().toString());
+            }
+        }
+    }
+
+    private final List<RiskBreach> breaches = new ArrayList<>();
+    private final QuoteTranslator quote = new QuoteTranslator();
+    private final TradeTranslator trade = new TradeTranslator();
+
+    private Engine engine(Strategy strategy, RiskLimits limits) {
+        Engine engine = Engine.builder()
+                .config(EngineConfig.defaults().withEventTime(true))
+                .simulatedExchange(FillModel.conservative())
+                .risk(RiskLimits.none(), Map.of(ACCOUNT, limits))
+                .listener(new EngineListener() {
+                    @Override
+                    public void onRiskBreach(RiskBreach breach) {
+                        breaches.add(breach);
+                    }
+                })
+                .contract(ES)
+                .strategy(StrategySpec.of("s", strategy, ES.id()))
+                .build();
+        engine.start();
+        return engine;
+    }
+
+    private void quotes(Engine engine, long... bids) {
+        long ts = 1_000;
+        for (long bid : bids) {
+            ts += 1_000_000;
+            engine.publisher().publish(quote.topOfBook(0, ts, ts, bid, 10, bid + 1, 10));
+        }
+    }
+
+    @Test
+    void anOrderAboveTheMaximumSizeIsRejectedWithTheRuleAndNeverSent() {
+        Scripted s = new Scripted((orders, n) -> {
+            if (n == 0) {
+                orders.market(ES, BUY, 6);
+                orders.market(ES, BUY, 5);
+            }
+        });
+        Engine engine = engine(s, RiskLimits.none().withMaxOrderSize(5));
+        quotes(engine, 100, 100);
+        engine.shutdown();
+
+        assertThat(s.rejections).containsExactly("maxOrderSize: order size 6 exceeds the maximum of 5");
+        assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).isEqualTo(5);
+    }
+
+    @Test
+    void thePositionLimitCountsWorkingOrdersThatCouldFillAndLetsReducingOrdersThrough() {
+        Scripted s = new Scripted((orders, n) -> {
+            if (n == 0) {
+                orders.market(ES, BUY, 2);
+            } else if (n == 1) {
+                orders.limit(ES, BUY, 2, 95);
+                orders.limit(ES, BUY, 2, 94);
+                orders.market(ES, SELL, 2);
+            }
+        });
+        Engine engine = engine(s, RiskLimits.none().withMaxPosition(4, 0));
+        quotes(engine, 100, 100, 100);
+        engine.shutdown();
+
+        assertThat(s.rejections).containsExactly(
+                "maxPosition: position could reach 6 contracts, above the per-contract limit of 4");
+        assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).isZero();
+        assertThat(engine.simulatedExchange().restingOrders(0)).isEqualTo(1);
+    }
+
+    @Test
+    void workingOrderCountRateAndPriceBandEachStopOrders() {
+        Scripted s = new Scripted((orders, n) -> {
+            if (n == 0) {
+                orders.limit(ES, BUY, 1, 90);
+                orders.limit(ES, BUY, 1, 91);
+                orders.limit(ES, BUY, 1, 92);
+                orders.limit(ES, BUY, 1, 40);
+            }
+        });
+        Engine engine = engine(s, RiskLimits.none().withMaxWorkingOrders(2).withPriceBand(20));
+        quotes(engine, 100);
+        engine.shutdown();
+        assertThat(s.rejections).containsExactly(
+                "maxWorkingOrders: 2 orders already working, the maximum is 2",
+                "maxWorkingOrders: 2 orders already working, the maximum is 2");
+
+        Scripted band = new Scripted((orders, n) -> {
+            if (n == 0) {
+                orders.limit(ES, BUY, 1, 40);
+                orders.stop(ES, BUY, 1, 150);
+            }
+        });
+        Engine second = engine(band, RiskLimits.none().withPriceBand(20));
+        quotes(second, 100);
+        second.shutdown();
+        assertThat(band.rejections).containsExactly(
+                "priceBand: limit price 40 is more than 20 ticks from 100",
+                "priceBand: stop price 150 is more than 20 ticks from 100");
+    }
+
+    @Test
+    void theOrderRateLimitSlidesOverOneSecond() {
+        Scripted s = new Scripted((orders, n) -> orders.limit(ES, BUY, 1, 90 - n));
+        Engine engine = engine(s, RiskLimits.none().withMaxOrdersPerSecond(3));
+        // four quotes 1 ms apart, then one 1.1 s after the first
+        quotes(engine, 100, 100, 100, 100);
+        long late = 1_000 + 1_000_000 + 1_100_000_000L;
+        engine.publisher().publish(quote.topOfBook(0, late, late, 100, 10, 101, 10));
+        engine.shutdown();
+
+        assertThat(s.rejections).containsExactly("maxOrdersPerSecond: 3 orders already sent in the last second");
+        assertThat(engine.simulatedExchange().restingOrders(0)).isEqualTo(4);
+    }
+
+    @Test
+    void theKillSwitchRefusesEveryNewOrder() {
+        Scripted s = new Scripted((orders, n) -> orders.market(ES, BUY, 1));
+        Engine engine = engine(s, RiskLimits.none());
+        engine.killSwitch(true);
+        quotes(engine, 100);
+        engine.shutdown();
+
+        assertThat(s.rejections).containsExactly("killSwitch: the kill switch is on");
+    }
+
+    @Test
+    void aDailyLossBreachCancelsFlattensHaltsAndSaysWhichRuleByHowMuch() {
+        Scripted s = new Scripted((orders, n) -> {
+            if (n == 0) {
+                orders.market(ES, BUY, 2);
+                orders.limit(ES, BUY, 1, 80);
+            }
+        });
+        // $500 daily loss limit; 2 ES long from 101: each tick down costs $25
+        Engine engine = engine(s, RiskLimits.none().withDailyLossLimit(50_000));
+        quotes(engine, 100, 95, 90, 85, 80, 79);
+        engine.shutdown();
+
+        assertThat(breaches).hasSize(1);
+        RiskBreach breach = breaches.get(0);
+        assertThat(breach.rule()).isEqualTo("dailyLossLimit");
+        assertThat(breach.limitCents()).isEqualTo(50_000);
+        // bought 2 at 101 (the ask), marked at the mid rounded down: at 85, 16 ticks x 2 x $12.50 = $400 < $500;
+        // at 80, 21 ticks x 2 = $525: breach by $25
+        assertThat(breach.excessCents()).isEqualTo(2_500);
+        assertThat(breach.detail()).contains("$525.00").contains("$500.00");
+        assertThat(engine.strategyState("s")).isEqualTo(StrategyState.STOPPED);
+        // halted before it saw the quote that breached
+        assertThat(s.quotesSeen).hasSize(4);
+        assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).isZero();
+        assertThat(engine.simulatedExchange().restingOrders(0)).isZero();
+    }
+
+    @Test
+    void theTrailingDrawdownFloorFollowsTheHighWaterMarkIntraday() {
+        Scripted s = new Scripted((orders, n) -> {
+            if (n == 0) {
+                orders.market(ES, BUY, 1);
+            }
+        });
+        // $250 trailing drawdown = 20 ticks of one ES
+        Engine engine = engine(s, RiskLimits.none().withTrailingDrawdown(25_000, RiskLimits.TrailingMode.INTRADAY));
+        engine.publisher().publish(quote.topOfBook(0, 1, 1, 100, 10, 101, 10));
+        engine.publisher().publish(trade.set(0, 2, 2, 130, 1, null));
+        engine.publisher().publish(trade.set(0, 3, 3, 111, 1, null));
+        engine.publisher().publish(trade.set(0, 4, 4, 110, 1, null));
+        engine.shutdown();
+
+        assertThat(breaches).singleElement().satisfies(b -> {
+            assertThat(b.rule()).isEqualTo("trailingDrawdown");
+            assertThat(b.detail()).contains("high-water mark $362.50");
+        });
+    }
+
+    @Test
+    void inEndOfDayModeTheHighWaterMarkWaitsForTheSessionClose() {
+        Scripted s = new Scripted((orders, n) -> {
+            if (n == 0) {
+                orders.market(ES, BUY, 1);
+            }
+        });
+        Engine engine = engine(s, RiskLimits.none().withTrailingDrawdown(25_000, RiskLimits.TrailingMode.END_OF_DAY));
+        engine.publisher().publish(quote.topOfBook(0, 1, 1, 100, 10, 101, 10));
+        engine.publisher().publish(trade.set(0, 2, 2, 130, 1, null));
+        engine.publisher().publish(trade.set(0, 3, 3, 110, 1, null));
+        engine.shutdown();
+
+        assertThat(breaches).as("intraday highs do not move an end-of-day floor").isEmpty();
+    }
+}
