@@ -3,6 +3,7 @@ package io.tickflow.engine.core;
 import io.tickflow.engine.ring.ConnectionLink;
 import io.tickflow.engine.ring.ConnectionState;
 import io.tickflow.engine.risk.RiskBreach;
+import io.tickflow.engine.strategy.OrderView;
 
 /**
  * Hooks for what happens inside the engine that an operator or a test wants to know. Called
@@ -24,6 +25,13 @@ public interface EngineListener {
 
     /** A gateway connection changed state. */
     default void onConnectionState(ConnectionLink link, ConnectionState state, CharSequence detail, long tsEvent) {
+    }
+
+    /**
+     * One of the engine's orders filled (strategy orders and the engine's own, such as a
+     * flatten after a breach), once per gateway trade id.
+     */
+    default void onOrderFilled(OrderView order, long tradeId, long size, long priceTicks, long tsEvent) {
     }
 
     /** A loss rule was breached: the account's orders were cancelled, its positions flattened, its strategies halted. */

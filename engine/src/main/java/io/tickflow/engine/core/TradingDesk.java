@@ -204,6 +204,11 @@ final class TradingDesk implements OrderListener, RiskView {
 
     @Override
     public void onOrderFilled(ManagedOrder order, long tradeId, long size, long priceTicks) {
+        try {
+            listener.onOrderFilled(order, tradeId, size, priceTicks, clock.nanos());
+        } catch (RuntimeException e) {
+            LOG.error("engine listener failed on a fill", e);
+        }
         StrategyHost owner = owners.get(order.clientOrderId());
         if (owner != null) {
             dispatcher.deliver(owner.alone, EventDispatcher.ON_FILL, fillView.set(order, tradeId, size, priceTicks));

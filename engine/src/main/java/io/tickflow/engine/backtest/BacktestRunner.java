@@ -1,0 +1,190 @@
+package io.tickflow.engine.backtest;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.tickflow.engine.core.Engine;
+import io.tickflow.engine.core.EngineConfig;
+import io.tickflow.engine.core.EngineListener;
+import io.tickflow.engine.core.StrategySpec;
+import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.model.PriceTicks;
+import io.tickflow.engine.model.Side;
+import io.tickflow.engine.position.CommissionSchedule;
+import io.tickflow.engine.ring.InboundPublisher;
+import io.tickflow.engine.ring.QuoteTranslator;
+import io.tickflow.engine.ring.TimerTranslator;
+import io.tickflow.engine.ring.TradeTranslator;
+import io.tickflow.engine.risk.RiskBreach;
+import io.tickflow.engine.risk.RiskLimits;
+import io.tickflow.engine.sim.FillModel;
+import io.tickflow.engine.strategy.OrderView;
+
+/**
+ * Runs strategies over recorded or generated market data: the replay publishes every event
+ * through the same ring, strategies, risk gate and router as a live run, with an event-time
+ * clock and the {@link io.tickflow.engine.sim.SimulatedExchange} as the gateway. Time passes
+ * for timers and time bars at every mark interval even when a contract is quiet. The same
+ * replay, strategies and settings always give the same result.
+ */
+public final class BacktestRunner {
+    /**
+     * @param fillModel            how the simulated exchange fills
+     * @param commissions          commission and fees per contract per side
+     * @param risk                 limits for every account
+     * @param startingBalanceCents the account value drawdown fractions and returns are measured on
+     * @param markIntervalNanos    how often open positions are marked for the equity curve
+     * @param reportZone           the zone whose calendar days make the daily returns
+     */
+    public record Settings(FillModel fillModel, CommissionSchedule commissions, RiskLimits risk,
+                           long startingBalanceCents, long markIntervalNanos, ZoneId reportZone) {
+        public Settings {
+            Objects.requireNonNull(fillModel, "fillModel");
+            Objects.requireNonNull(commissions, "commissions");
+            Objects.requireNonNull(risk, "risk");
+            Objects.requireNonNull(reportZone, "reportZone");
+            if (startingBalanceCents <= 0) {
+                throw new IllegalArgumentException("starting balance must be positive, was " + startingBalanceCents);
+            }
+            if (markIntervalNanos <= 0) {
+                throw new IllegalArgumentException("mark interval must be positive, was " + markIntervalNanos);
+            }
+        }
+
+        /** Conservative fills, no commissions, no limits, $50,000, marks every minute, Chicago days. */
+        public static Settings defaults() {
+            return new Settings(FillModel.conservative(), CommissionSchedule.none(), RiskLimits.none(), 5_000_000,
+                    60_000_000_000L, ZoneId.of("America/Chicago"));
+        }
+
+        public Settings withCommissions(CommissionSchedule schedule) {
+            return new Settings(fillModel, schedule, risk, startingBalanceCents, markIntervalNanos, reportZone);
+        }
+
+        public Settings withRisk(RiskLimits limits) {
+            return new Settings(fillModel, commissions, limits, startingBalanceCents, markIntervalNanos, reportZone);
+        }
+
+        public Settings withFillModel(FillModel model) {
+            return new Settings(model, commissions, risk, startingBalanceCents, markIntervalNanos, reportZone);
+        }
+    }
+
+    private final Settings settings;
+
+    public BacktestRunner(Settings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public BacktestResult run(List<Contract> contracts, List<StrategySpec> strategies, MarketReplay replay) {
+        List<FillRecord> fills = Collections.synchronizedList(new ArrayList<>());
+        List<RiskBreach> breaches = Collections.synchronizedList(new ArrayList<>());
+        Engine.Builder builder = Engine.builder()
+                .config(EngineConfig.defaults().withEventTime(true))
+                .simulatedExchange(settings.fillModel())
+                .commissions(settings.commissions())
+                .risk(settings.risk(), Map.of())
+                .listener(new EngineListener() {
+                    @Override
+                    public void onOrderFilled(OrderView order, long tradeId, long size, long priceTicks, long ts) {
+                        int contract = contracts.indexOf(order.contract());
+                        fills.add(new FillRecord(ts, order.accountId(), contract, order.side(), size, priceTicks,
+                                settings.commissions().centsFor(order.contract().id(), size),
+                                order.gatewayOrderId(), order.clientOrderId()));
+                    }
+
+                    @Override
+                    public void onRiskBreach(RiskBreach breach) {
+                        breaches.add(breach);
+                    }
+                });
+        contracts.forEach(builder::contract);
+        strategies.forEach(builder::strategy);
+        Engine engine = builder.build();
+        engine.start();
+        Publisher publisher = new Publisher(engine.publisher(), contracts.size(), settings.markIntervalNanos());
+        try {
+            replay.replay(publisher);
+        } finally {
+            engine.shutdown();
+        }
+        publisher.markLastPrices();
+        TradeLedger ledger = new TradeLedger(engine.contracts());
+        List<FillRecord> ordered = new ArrayList<>(fills);
+        int f = 0;
+        for (long[] mark : publisher.marks) {
+            while (f < ordered.size() && ordered.get(f).tsEvent() <= mark[0]) {
+                ledger.fill(ordered.get(f++));
+            }
+            ledger.mark(mark[0], (int) mark[1], mark[2]);
+        }
+        while (f < ordered.size()) {
+            ledger.fill(ordered.get(f++));
+        }
+        long finalEquity = ledger.equity();
+        PerformanceStats stats = PerformanceStats.of(ledger.trips(), ledger.curve(), finalEquity,
+                ledger.commissionCents(), settings.startingBalanceCents(), settings.reportZone());
+        return new BacktestResult(engine.contracts(), ordered, ledger.trips(), ledger.curve(), stats, breaches,
+                settings.startingBalanceCents(), engine.stats().snapshot().processed());
+    }
+
+    /** Publishes the replay into the ring, samples marks, and lets time pass at each mark. Replay thread only. */
+    private static final class Publisher implements ReplayTarget {
+        private final InboundPublisher ring;
+        private final long interval;
+        private final long[] nextMark;
+        private final long[] lastPrice;
+        private final long[] lastTs;
+        private final QuoteTranslator quote = new QuoteTranslator();
+        private final TradeTranslator trade = new TradeTranslator();
+        private final TimerTranslator timer = new TimerTranslator();
+        /** {ts, contract, price} in time order. */
+        final List<long[]> marks = new ArrayList<>();
+
+        Publisher(InboundPublisher ring, int contracts, long interval) {
+            this.ring = ring;
+            this.interval = interval;
+            this.nextMark = new long[contracts];
+            this.lastPrice = new long[contracts];
+            this.lastTs = new long[contracts];
+            java.util.Arrays.fill(nextMark, Long.MIN_VALUE);
+            java.util.Arrays.fill(lastPrice, PriceTicks.NONE);
+        }
+
+        @Override
+        public void quote(int contract, long ts, long bid, long bidSize, long ask, long askSize) {
+            ring.publish(quote.topOfBook(contract, ts, ts, bid, bidSize, ask, askSize));
+            sample(contract, ts, Math.floorDiv(bid + ask, 2));
+        }
+
+        @Override
+        public void trade(int contract, long ts, long price, long size, Side aggressor) {
+            ring.publish(trade.set(contract, ts, ts, price, size, aggressor));
+            sample(contract, ts, price);
+        }
+
+        /** Marks every contract once more at its last price and time, so the curve ends where the data does. */
+        void markLastPrices() {
+            for (int c = 0; c < lastPrice.length; c++) {
+                if (lastPrice[c] != PriceTicks.NONE) {
+                    marks.add(new long[] {lastTs[c], c, lastPrice[c]});
+                }
+            }
+            marks.sort((a, b) -> Long.compare(a[0], b[0]));
+        }
+
+        private void sample(int contract, long ts, long price) {
+            lastPrice[contract] = price;
+            lastTs[contract] = ts;
+            if (ts >= nextMark[contract]) {
+                marks.add(new long[] {ts, contract, price});
+                ring.publish(timer.set(ts));
+                nextMark[contract] = ts - Math.floorMod(ts, interval) + interval;
+            }
+        }
+    }
+}
