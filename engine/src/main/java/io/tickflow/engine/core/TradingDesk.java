@@ -49,6 +49,7 @@ final class TradingDesk implements OrderListener, RiskView {
     private final StrategyHost[] hosts;
     private final long[] accounts;
     private final long[] marks;
+    private final BracketBook brackets;
     private StrategyHost placing;
 
     TradingDesk(ContractRegistry contracts, GatewayPort port, PositionBook positions, Clock clock,
@@ -65,6 +66,7 @@ final class TradingDesk implements OrderListener, RiskView {
         this.marks = new long[contracts.size()];
         Arrays.fill(marks, PriceTicks.NONE);
         this.router = new OrderRouter(contracts, port, positions, clock, commandTimeoutNanos, firstClientOrderId, this);
+        this.brackets = new BracketBook(router, this::submit);
     }
 
     Orders ordersFor(StrategyHost host) {
@@ -190,6 +192,23 @@ final class TradingDesk implements OrderListener, RiskView {
         router.onTime(now);
     }
 
+    /** Sends a strategy's request through the risk gate; a refusal becomes a REJECTED order with the reason. */
+    private long submit(StrategyHost host, OrderRequest request) {
+        StrategyHost outer = placing;
+        placing = host;
+        try {
+            String refusal = gate.check(request, this);
+            if (refusal != null) {
+                LOG.info("strategy '{}': order refused by the risk gate: {}", host.name, refusal);
+            }
+            long id = refusal == null ? router.place(request) : router.rejectLocally(request, refusal);
+            owners.put(id, host);
+            return id;
+        } finally {
+            placing = outer;
+        }
+    }
+
     @Override
     public void onOrderChanged(ManagedOrder order) {
         StrategyHost owner = owners.get(order.clientOrderId());
@@ -200,6 +219,7 @@ final class TradingDesk implements OrderListener, RiskView {
         if (owner != null) {
             dispatcher.deliver(owner.alone, EventDispatcher.ON_ORDER, order);
         }
+        brackets.onChanged(order);
     }
 
     @Override
@@ -213,6 +233,7 @@ final class TradingDesk implements OrderListener, RiskView {
         if (owner != null) {
             dispatcher.deliver(owner.alone, EventDispatcher.ON_FILL, fillView.set(order, tradeId, size, priceTicks));
         }
+        brackets.onFilled(order, size, priceTicks);
     }
 
     /** One strategy's order entry. */
@@ -224,20 +245,7 @@ final class TradingDesk implements OrderListener, RiskView {
         }
 
         private long send(Contract contract, OrderType type, Side side, long size, long limit, long stop, long trail) {
-            int index = ownIndex(contract);
-            OrderRequest request = new OrderRequest(host.accountId, index, type, side, size, limit, stop, trail);
-            placing = host;
-            try {
-                String refusal = gate.check(request, TradingDesk.this);
-                if (refusal != null) {
-                    LOG.info("strategy '{}': order refused by the risk gate: {}", host.name, refusal);
-                }
-                long id = refusal == null ? router.place(request) : router.rejectLocally(request, refusal);
-                owners.put(id, host);
-                return id;
-            } finally {
-                placing = null;
-            }
+            return submit(host, new OrderRequest(host.accountId, ownIndex(contract), type, side, size, limit, stop, trail));
         }
 
         @Override
@@ -273,6 +281,32 @@ final class TradingDesk implements OrderListener, RiskView {
         @Override
         public long joinAsk(Contract contract, long size) {
             return send(contract, OrderType.JOIN_ASK, Side.SELL, size, PriceTicks.NONE, PriceTicks.NONE, 0);
+        }
+
+        @Override
+        public long bracket(Contract contract, Side side, long size, long limitTicks, long stopLossTicks,
+                            long takeProfitTicks) {
+            if (stopLossTicks <= 0 || takeProfitTicks <= 0) {
+                throw new IllegalArgumentException("bracket distances must be positive ticks, were stop-loss "
+                        + stopLossTicks + " and take-profit " + takeProfitTicks);
+            }
+            long entry = limitTicks == PriceTicks.NONE
+                    ? send(contract, OrderType.MARKET, side, size, PriceTicks.NONE, PriceTicks.NONE, 0)
+                    : send(contract, OrderType.LIMIT, side, size, limitTicks, PriceTicks.NONE, 0);
+            brackets.bracket(host, entry, stopLossTicks, takeProfitTicks);
+            ManagedOrder placed = router.order(entry);
+            if (placed.filledSize() > 0) {
+                brackets.onFilled(placed, placed.filledSize(), placed.avgFillMicroTicks() / PriceTicks.MICROS_PER_TICK);
+            }
+            return entry;
+        }
+
+        @Override
+        public long[] oco(Contract contract, Side side, long size, long limitTicks, long stopTicks) {
+            long limit = send(contract, OrderType.LIMIT, side, size, limitTicks, PriceTicks.NONE, 0);
+            long stop = send(contract, OrderType.STOP, side, size, PriceTicks.NONE, stopTicks, 0);
+            brackets.oco(host, limit, stop);
+            return new long[] {limit, stop};
         }
 
         @Override

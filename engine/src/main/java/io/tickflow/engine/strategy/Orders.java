@@ -33,6 +33,24 @@ public interface Orders {
     long joinAsk(Contract contract, long size);
 
     /**
+     * An entry with an engine-emulated bracket: once the entry fills (even partly), a stop-loss
+     * {@code stopLossTicks} and a take-profit {@code takeProfitTicks} away from the entry's
+     * first fill price protect the filled size; when one exits, the other is cancelled.
+     *
+     * @param limitTicks the entry's limit price, or {@code PriceTicks.NONE} for a market entry
+     * @return the entry's client order id
+     */
+    long bracket(Contract contract, Side side, long size, long limitTicks, long stopLossTicks, long takeProfitTicks);
+
+    /**
+     * A one-cancels-the-other pair on one side: a limit at {@code limitTicks} and a stop at
+     * {@code stopTicks}; a fill of one shrinks the other, a complete fill cancels it.
+     *
+     * @return the client order ids of the limit and the stop
+     */
+    long[] oco(Contract contract, Side side, long size, long limitTicks, long stopTicks);
+
+    /**
      * Asks to cancel a live order of this strategy.
      *
      * @return false if the order is not this strategy's, unknown, or already finished

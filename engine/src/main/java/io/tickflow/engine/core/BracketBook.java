@@ -1,0 +1,170 @@
+package io.tickflow.engine.core;
+
+import org.agrona.collections.Long2ObjectHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tickflow.engine.model.OrderType;
+import io.tickflow.engine.model.PriceTicks;
+import io.tickflow.engine.model.Side;
+import io.tickflow.engine.order.ManagedOrder;
+import io.tickflow.engine.order.OrderRequest;
+import io.tickflow.engine.order.OrderRouter;
+import io.tickflow.engine.order.OrderState;
+
+/**
+ * Engine-emulated brackets and OCO pairs (the default on ProjectX: it works on accounts with
+ * "Position Brackets" enabled and keeps every leg visible to reconciliation).
+ *
+ * <ul>
+ *   <li><b>Bracket</b>: when the entry fills, even partly, a stop-loss (stop) and a
+ *       take-profit (limit) on the other side are placed for the filled size, at
+ *       {@code stopLossTicks} and {@code takeProfitTicks} from the entry's first fill price;
+ *       further entry fills grow both legs to the filled size.</li>
+ *   <li><b>Siblings</b> (the two legs of a bracket, or an OCO pair): when one fills, the other
+ *       shrinks by the same amount, and is cancelled once the first has filled completely;
+ *       a bracket whose leg has filled completely also cancels what is left of its entry.</li>
+ *   <li>A protective leg the gateway rejects leaves a position unprotected: that is an alarm.
+ *       The position is flattened at market and the failure logged; the strategy sees the
+ *       rejected leg through {@code onOrder}.</li>
+ * </ul>
+ * Engine thread only.
+ */
+final class BracketBook {
+    private static final Logger LOG = LoggerFactory.getLogger(BracketBook.class);
+
+    /** One bracket or OCO pair. */
+    private static final class Group {
+        final StrategyHost owner;
+        final long entryId;
+        final long stopLossTicks;
+        final long takeProfitTicks;
+        long firstLegId;
+        long secondLegId;
+        long levelTicks = PriceTicks.NONE;
+        long protectedSize;
+
+        Group(StrategyHost owner, long entryId, long stopLossTicks, long takeProfitTicks) {
+            this.owner = owner;
+            this.entryId = entryId;
+            this.stopLossTicks = stopLossTicks;
+            this.takeProfitTicks = takeProfitTicks;
+        }
+
+        long sibling(long legId) {
+            return legId == firstLegId ? secondLegId : firstLegId;
+        }
+    }
+
+    private final OrderRouter router;
+    private final Long2ObjectHashMap<Group> byEntry = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<Group> byLeg = new Long2ObjectHashMap<>();
+    private final Placer placer;
+
+    /** Places an order for a strategy (through the desk, so it is owned and reported like any other). */
+    interface Placer {
+        long place(StrategyHost owner, OrderRequest request);
+    }
+
+    BracketBook(OrderRouter router, Placer placer) {
+        this.router = router;
+        this.placer = placer;
+    }
+
+    /** Registers a bracket whose entry order has been placed. */
+    void bracket(StrategyHost owner, long entryId, long stopLossTicks, long takeProfitTicks) {
+        byEntry.put(entryId, new Group(owner, entryId, stopLossTicks, takeProfitTicks));
+    }
+
+    /** Registers an OCO pair: two placed orders of which only one may fill. */
+    void oco(StrategyHost owner, long firstId, long secondId) {
+        Group group = new Group(owner, 0, 0, 0);
+        group.firstLegId = firstId;
+        group.secondLegId = secondId;
+        group.protectedSize = router.order(firstId).size();
+        byLeg.put(firstId, group);
+        byLeg.put(secondId, group);
+    }
+
+    /** A fill of any order: grows bracket legs after an entry fill, shrinks or cancels siblings after a leg fill. */
+    void onFilled(ManagedOrder order, long size, long priceTicks) {
+        Group entry = byEntry.get(order.clientOrderId());
+        if (entry != null) {
+            protect(entry, order, priceTicks);
+        }
+        Group pair = byLeg.get(order.clientOrderId());
+        if (pair != null) {
+            long siblingId = pair.sibling(order.clientOrderId());
+            ManagedOrder sibling = router.order(siblingId);
+            if (sibling == null || sibling.state().isTerminal()) {
+                return;
+            }
+            long shrunk = sibling.size() - size;
+            if (order.state() == OrderState.FILLED || shrunk <= sibling.filledSize()) {
+                router.cancel(siblingId);
+                if (pair.entryId != 0) {
+                    // the position is closed: whatever of the entry still works must not reopen it unprotected
+                    router.cancel(pair.entryId);
+                }
+            } else if (!router.modify(siblingId, shrunk, PriceTicks.NONE, PriceTicks.NONE)) {
+                LOG.warn("could not shrink sibling {} after a partial fill of {}", siblingId, order.clientOrderId());
+            }
+        }
+    }
+
+    private void protect(Group g, ManagedOrder entry, long fillPrice) {
+        long filled = entry.filledSize();
+        Side exit = entry.side().opposite();
+        int contract = entry.request().contract();
+        if (g.firstLegId == 0) {
+            g.levelTicks = fillPrice;
+            int sign = entry.side().sign();
+            long stop = fillPrice - sign * g.stopLossTicks;
+            long target = fillPrice + sign * g.takeProfitTicks;
+            g.firstLegId = placer.place(g.owner, OrderRequest.stop(entry.accountId(), contract, exit, filled, stop));
+            g.secondLegId = placer.place(g.owner, OrderRequest.limit(entry.accountId(), contract, exit, filled, target));
+            g.protectedSize = filled;
+            byLeg.put(g.firstLegId, g);
+            byLeg.put(g.secondLegId, g);
+            checkLeg(g, g.firstLegId);
+            checkLeg(g, g.secondLegId);
+        } else if (filled > g.protectedSize) {
+            g.protectedSize = filled;
+            router.modify(g.firstLegId, filled, PriceTicks.NONE, PriceTicks.NONE);
+            router.modify(g.secondLegId, filled, PriceTicks.NONE, PriceTicks.NONE);
+        }
+    }
+
+    /** A leg refused at once (by the risk gate) is an unprotected position. */
+    private void checkLeg(Group g, long legId) {
+        ManagedOrder leg = router.order(legId);
+        if (leg != null && leg.state() == OrderState.REJECTED) {
+            onLegRejected(g, leg);
+        }
+    }
+
+    /** Any order changed: a rejected protective leg triggers the alarm. */
+    void onChanged(ManagedOrder order) {
+        Group g = byLeg.get(order.clientOrderId());
+        if (g != null && g.entryId != 0 && order.state() == OrderState.REJECTED) {
+            onLegRejected(g, order);
+        }
+    }
+
+    private void onLegRejected(Group g, ManagedOrder leg) {
+        byLeg.remove(leg.clientOrderId());
+        LOG.error("protective {} {} of bracket entry {} was rejected ({}); flattening the unprotected position",
+                leg.type() == OrderType.STOP ? "stop-loss" : "take-profit", leg.clientOrderId(), g.entryId,
+                leg.rejectReason());
+        router.cancel(g.sibling(leg.clientOrderId()));
+        ManagedOrder entry = router.order(g.entryId);
+        if (entry != null) {
+            router.cancel(g.entryId);
+            if (entry.filledSize() > 0) {
+                // straight to the router: the flatten of an unprotected position must not be refused
+                router.place(OrderRequest.market(entry.accountId(), entry.request().contract(),
+                        entry.side().opposite(), entry.filledSize()));
+            }
+        }
+    }
+}
