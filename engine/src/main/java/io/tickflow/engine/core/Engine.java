@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.order.GatewayPort;
+import io.tickflow.engine.order.UnknownOrderPolicy;
 import io.tickflow.engine.position.CommissionSchedule;
 import io.tickflow.engine.position.PositionBook;
 import io.tickflow.engine.risk.RiskGate;
@@ -106,7 +107,7 @@ public final class Engine implements AutoCloseable {
             long firstClientOrderId = config.eventTime() ? 1 : new SystemClock().nanos();
             RiskGate gate = new RiskGate(b.defaultLimits, b.accountLimits, b.calendar.copy());
             desk = new TradingDesk(contracts, port, positions, clock, b.commandTimeout.toNanos(),
-                    firstClientOrderId, dispatcher, gate, b.listener, hosts);
+                    firstClientOrderId, dispatcher, gate, b.listener, hosts, b.unknownOrders);
             dispatcher.desk(desk);
         }
         this.desk = desk;
@@ -264,6 +265,7 @@ public final class Engine implements AutoCloseable {
         private FillModel fillModel;
         private Duration commandTimeout = Duration.ofSeconds(10);
         private CommissionSchedule commissions = CommissionSchedule.none();
+        private UnknownOrderPolicy unknownOrders = UnknownOrderPolicy.ADOPT;
         private RiskLimits defaultLimits = RiskLimits.none();
         private Map<Long, RiskLimits> accountLimits = Map.of();
 
@@ -331,6 +333,12 @@ public final class Engine implements AutoCloseable {
         public Builder risk(RiskLimits defaults, Map<Long, RiskLimits> byAccount) {
             this.defaultLimits = Objects.requireNonNull(defaults, "defaults");
             this.accountLimits = Map.copyOf(Objects.requireNonNull(byAccount, "byAccount"));
+            return this;
+        }
+
+        /** What to do with working orders at the gateway that this engine did not place; ADOPT by default. */
+        public Builder unknownOrders(UnknownOrderPolicy policy) {
+            this.unknownOrders = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

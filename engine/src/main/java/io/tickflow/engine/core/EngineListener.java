@@ -1,5 +1,7 @@
 package io.tickflow.engine.core;
 
+import java.util.List;
+
 import io.tickflow.engine.ring.ConnectionLink;
 import io.tickflow.engine.ring.ConnectionState;
 import io.tickflow.engine.risk.RiskBreach;
@@ -36,6 +38,10 @@ public interface EngineListener {
 
     /** A loss rule was breached: the account's orders were cancelled, its positions flattened, its strategies halted. */
     default void onRiskBreach(RiskBreach breach) {
+    }
+
+    /** Reconciliation after a (re)connect corrected local state to the gateway's; one line per correction. */
+    default void onReconciled(List<String> corrections) {
     }
 
     /** An inbound event was dropped as invalid (unknown contract, crossed book, bad field); counted too. */

@@ -19,6 +19,8 @@ import io.tickflow.engine.model.BarSpec;
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.model.PriceTicks;
+import io.tickflow.engine.ring.ConnectionLink;
+import io.tickflow.engine.ring.ConnectionState;
 import io.tickflow.engine.ring.EventType;
 import io.tickflow.engine.ring.InboundEvent;
 import io.tickflow.engine.ring.QuoteFields;
@@ -188,6 +190,9 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
                 }
                 break;
             case POSITION_UPDATE:
+                if (desk != null) {
+                    desk.onPositionUpdate(e);
+                }
                 if (validContract(e)) {
                     deliver(hostsByContract[e.contract], ON_POSITION,
                             positionView.wrap(e, contracts.contract(e.contract)));
@@ -453,6 +458,14 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
             return;
         }
         LOG.info("{} {} {}", e.link, e.connectionState, e.text);
+        if (desk != null && e.link != ConnectionLink.MARKET_HUB) {
+            if (e.connectionState == ConnectionState.CONNECTED
+                    || e.connectionState == ConnectionState.RECONNECTED) {
+                desk.beginSync();
+            } else if (e.connectionState == ConnectionState.SYNCHRONIZED) {
+                desk.endSync();
+            }
+        }
         try {
             listener.onConnectionState(e.link, e.connectionState, e.text, e.tsEvent);
         } catch (RuntimeException ex) {

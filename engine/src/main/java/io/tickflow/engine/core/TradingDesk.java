@@ -1,7 +1,10 @@
 package io.tickflow.engine.core;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.agrona.collections.Long2ObjectHashMap;
 import org.slf4j.Logger;
@@ -17,6 +20,8 @@ import io.tickflow.engine.order.ManagedOrder;
 import io.tickflow.engine.order.OrderListener;
 import io.tickflow.engine.order.OrderRequest;
 import io.tickflow.engine.order.OrderRouter;
+import io.tickflow.engine.order.UnknownOrderPolicy;
+import io.tickflow.engine.position.Position;
 import io.tickflow.engine.position.PositionBook;
 import io.tickflow.engine.ring.InboundEvent;
 import io.tickflow.engine.risk.RiskBreach;
@@ -50,11 +55,12 @@ final class TradingDesk implements OrderListener, RiskView {
     private final long[] accounts;
     private final long[] marks;
     private final BracketBook brackets;
+    private final Map<String, long[]> gatewayPositions = new HashMap<>();
     private StrategyHost placing;
 
     TradingDesk(ContractRegistry contracts, GatewayPort port, PositionBook positions, Clock clock,
                 long commandTimeoutNanos, long firstClientOrderId, EventDispatcher dispatcher, RiskGate gate,
-                EngineListener listener, List<StrategyHost> hostList) {
+                EngineListener listener, List<StrategyHost> hostList, UnknownOrderPolicy unknownOrders) {
         this.contracts = contracts;
         this.positions = positions;
         this.dispatcher = dispatcher;
@@ -66,6 +72,7 @@ final class TradingDesk implements OrderListener, RiskView {
         this.marks = new long[contracts.size()];
         Arrays.fill(marks, PriceTicks.NONE);
         this.router = new OrderRouter(contracts, port, positions, clock, commandTimeoutNanos, firstClientOrderId, this);
+        this.router.unknownOrderPolicy(unknownOrders);
         this.brackets = new BracketBook(router, this::submit);
     }
 
@@ -138,6 +145,56 @@ final class TradingDesk implements OrderListener, RiskView {
         } catch (RuntimeException e) {
             LOG.error("engine listener failed on a risk breach", e);
         }
+    }
+
+    // ---- reconciliation ----
+
+    /** A (re)connect: the gateway's snapshot follows. */
+    void beginSync() {
+        router.beginSync();
+        gatewayPositions.clear();
+    }
+
+    /** The gateway's view of a position (recorded for the end of a sync). */
+    void onPositionUpdate(InboundEvent e) {
+        if (e.contract >= 0 && e.contract < contracts.size()) {
+            gatewayPositions.put(key(e.accountId, e.contract), new long[] {e.netPosition, e.avgPriceMicroTicks});
+        }
+    }
+
+    /**
+     * The snapshot is complete: orders the gateway no longer has are closed, and every
+     * position of the engine's accounts is set to the gateway's (flat where it reports none).
+     */
+    void endSync() {
+        List<String> corrections = new ArrayList<>(router.endSync());
+        for (long account : accounts) {
+            for (int c = 0; c < contracts.size(); c++) {
+                long[] theirs = gatewayPositions.get(key(account, c));
+                long net = theirs == null ? 0 : theirs[0];
+                Position ours = positions.position(account, c);
+                if (ours.net() != net) {
+                    corrections.add("position of account " + account + " in " + contracts.contract(c).id() + " was "
+                            + ours.net() + ", the gateway has " + net);
+                    ours.reconcileTo(net, theirs == null ? 0 : theirs[1]);
+                }
+            }
+        }
+        gatewayPositions.clear();
+        if (corrections.isEmpty()) {
+            LOG.info("reconciled with the gateway: nothing to correct");
+            return;
+        }
+        LOG.warn("reconciled with the gateway: {}", corrections);
+        try {
+            listener.onReconciled(List.copyOf(corrections));
+        } catch (RuntimeException e) {
+            LOG.error("engine listener failed on a reconciliation", e);
+        }
+    }
+
+    private static String key(long account, int contract) {
+        return account + "/" + contract;
     }
 
     /** The kill switch: no new orders on any account while on. */

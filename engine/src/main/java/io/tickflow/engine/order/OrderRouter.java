@@ -51,6 +51,11 @@ public final class OrderRouter {
     /** Fills whose order the router cannot name yet, by gateway order id: {tradeId, size, price, ts}. */
     private final Long2ObjectHashMap<List<long[]>> unmatchedFills = new Long2ObjectHashMap<>();
     private final List<ManagedOrder> awaitingAnswer = new ArrayList<>();
+    private final LongHashSet openAtGateway = new LongHashSet();
+    private UnknownOrderPolicy unknownOrders = UnknownOrderPolicy.ADOPT;
+    private boolean syncing;
+    private final List<String> unknownOrderActions = new ArrayList<>();
+    private long firstIdOfSync;
     private long nextClientOrderId;
 
     /**
@@ -229,7 +234,14 @@ public final class OrderRouter {
                 link(order, e.gatewayOrderId, e.tsEvent);
             }
         }
+        boolean liveAtGateway = e.orderStatus != null && !e.orderStatus.isTerminal();
+        if (syncing && liveAtGateway) {
+            openAtGateway.add(e.gatewayOrderId);
+        }
         if (order == null) {
+            if (liveAtGateway && e.gatewayOrderId != 0) {
+                onUnknownOrder(e);
+            }
             return;
         }
         OrderState next = fromGateway(e.orderStatus, order, e.filledSize);
@@ -265,6 +277,77 @@ public final class OrderRouter {
             default:
                 return null;
         }
+    }
+
+    /** Sets what happens to working orders at the gateway that this engine did not place. */
+    public void unknownOrderPolicy(UnknownOrderPolicy policy) {
+        this.unknownOrders = policy;
+    }
+
+    private void onUnknownOrder(InboundEvent e) {
+        if (e.contract < 0 || e.contract >= contracts.size() || e.side == null || e.orderType == null || e.size <= 0) {
+            LOG.error("unknown working order {} at the gateway cannot be understood: {}", e.gatewayOrderId, e);
+            return;
+        }
+        if (unknownOrders == UnknownOrderPolicy.CANCEL) {
+            LOG.warn("cancelling working order {} at the gateway that this engine did not place", e.gatewayOrderId);
+            port.cancel(0, e.accountId, e.gatewayOrderId);
+            unknownOrderActions.add("unknown working order " + e.gatewayOrderId + " at the gateway: cancelled");
+            return;
+        }
+        OrderRequest request = new OrderRequest(e.accountId, e.contract, e.orderType, e.side, e.size,
+                e.limitTicks, e.stopTicks, 0);
+        long id = nextClientOrderId++;
+        ManagedOrder order = new ManagedOrder(id, request, contracts.contract(e.contract), e.tsEvent);
+        order.moveTo(e.filledSize > 0 ? OrderState.PARTIALLY_FILLED : OrderState.WORKING, e.tsEvent);
+        byClientId.put(id, order);
+        link(order, e.gatewayOrderId, e.tsEvent);
+        LOG.warn("adopted working order {} at the gateway that this engine did not place, as {}", e.gatewayOrderId,
+                order);
+        unknownOrderActions.add("unknown working order " + e.gatewayOrderId + " at the gateway: adopted as order " + id);
+        listener.onOrderChanged(order);
+    }
+
+    /** A (re)connect: the gateway's snapshot of open orders, positions and trades follows. */
+    public void beginSync() {
+        syncing = true;
+        openAtGateway.clear();
+        firstIdOfSync = nextClientOrderId;
+    }
+
+    /**
+     * The snapshot is complete: a local live order the gateway does not have open ended while
+     * the connection was down (CANCELLED), or, if it was never acknowledged, never reached the
+     * gateway (REJECTED). Fills in the snapshot were already applied, once per trade id.
+     * Unknown working orders adopted or cancelled since the last sync are reported too.
+     *
+     * @return descriptions of the corrections made
+     */
+    public List<String> endSync() {
+        syncing = false;
+        List<String> corrections = new ArrayList<>(unknownOrderActions);
+        unknownOrderActions.clear();
+        List<ManagedOrder> live = new ArrayList<>();
+        byClientId.forEach((id, order) -> {
+            if (order.state().isLive()) {
+                live.add(order);
+            }
+        });
+        live.sort((a, b) -> Long.compare(a.clientOrderId(), b.clientOrderId()));
+        long now = clock.nanos();
+        for (ManagedOrder order : live) {
+            boolean placedDuringSync = order.clientOrderId() >= firstIdOfSync;
+            if (placedDuringSync || (order.gatewayOrderId() != 0 && openAtGateway.contains(order.gatewayOrderId()))) {
+                continue;
+            }
+            boolean reached = order.gatewayOrderId() != 0;
+            order.rejectReason(reached ? "" : "not found at the gateway after reconnect");
+            move(order, reached ? OrderState.CANCELLED : OrderState.REJECTED, now);
+            awaitingAnswer.remove(order);
+            corrections.add("order " + order.clientOrderId() + (reached
+                    ? " is no longer open at the gateway: CANCELLED" : " never reached the gateway: REJECTED"));
+        }
+        return corrections;
     }
 
     /** A FILL event: applied to the position once per trade id, and to its order when the order is known. */

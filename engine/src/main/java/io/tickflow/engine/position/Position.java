@@ -96,6 +96,24 @@ public final class Position {
         lots++;
     }
 
+    /**
+     * Replaces the open position with the gateway's after a reconciliation: one lot of
+     * {@code |net|} at the average price rounded to the nearest tick (a sub-tick average
+     * cannot be split into whole-tick lots). Realized PnL and commissions are kept.
+     */
+    public void reconcileTo(long newNet, long avgPriceMicroTicks) {
+        head = 0;
+        lots = 0;
+        net = 0;
+        openCostTicks = 0;
+        if (newNet != 0) {
+            long price = Math.floorDiv(2 * avgPriceMicroTicks + PriceTicks.MICROS_PER_TICK, 2 * PriceTicks.MICROS_PER_TICK);
+            addLot(price, Math.abs(newNet));
+            net = newNet;
+            openCostTicks = Math.multiplyExact(price, Math.abs(newNet));
+        }
+    }
+
     public long accountId() {
         return accountId;
     }
