@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import com.lmax.disruptor.EventTranslator;
+
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.order.GatewayPort;
@@ -21,6 +23,7 @@ import io.tickflow.engine.sim.FillModel;
 import io.tickflow.engine.sim.SimulatedExchange;
 import io.tickflow.engine.ring.ControlAction;
 import io.tickflow.engine.ring.ControlTranslator;
+import io.tickflow.engine.ring.InboundEvent;
 import io.tickflow.engine.ring.InboundPublisher;
 import io.tickflow.engine.ring.InboundRing;
 import io.tickflow.engine.time.Clock;
@@ -59,6 +62,10 @@ public final class Engine implements AutoCloseable {
     private final Duration tickerPeriod;
     private final ControlTranslator controlTranslator = new ControlTranslator();
     private TimerTicker ticker;
+    private volatile Thread inlineThread;
+    private final InboundEvent inlineSlot = new InboundEvent();
+    private final ControlTranslator inlineShutdown = new ControlTranslator();
+    private long inlineSequence;
     private boolean started;
     private boolean closed;
 
@@ -111,7 +118,7 @@ public final class Engine implements AutoCloseable {
             dispatcher.desk(desk);
         }
         this.desk = desk;
-        EngineThread engineThread = new EngineThread(ring::engineThread);
+        EngineThread engineThread = new EngineThread(() -> inlineThread != null ? inlineThread : ring.engineThread());
         for (int i = 0; i < hosts.size(); i++) {
             StrategyHost host = hosts.get(i);
             host.context = new EngineStrategyContext(host, b.strategies.get(i).params(), contracts, clock, dispatcher,
@@ -148,6 +155,35 @@ public final class Engine implements AutoCloseable {
         if (!config.eventTime() && tickerPeriod != null) {
             ticker = new TimerTicker(ring.publisher(), clock, tickerPeriod.toNanos());
         }
+    }
+
+    /**
+     * Inline mode, for benchmarks and single-threaded tools: no ring and no engine thread —
+     * the calling thread becomes the engine thread, strategies start on it now, and
+     * {@link #processInline} handles one event at a time on it. Do not mix with {@link #start()}.
+     */
+    public synchronized void startInline() {
+        if (started) {
+            throw new IllegalStateException("the engine is already started");
+        }
+        started = true;
+        inlineThread = Thread.currentThread();
+        dispatcher.onStart();
+    }
+
+    /** Handles one event on the calling (inline engine) thread, as the engine thread would. Allocation-free. */
+    public void processInline(EventTranslator<InboundEvent> translator) {
+        if (Thread.currentThread() != inlineThread) {
+            throw new IllegalStateException("processInline must be called on the thread that called startInline");
+        }
+        translator.translateTo(inlineSlot, inlineSequence);
+        dispatcher.onEvent(inlineSlot, inlineSequence++, true);
+    }
+
+    /** Stops an inline engine: strategies' onStop runs on the calling thread. */
+    public void stopInline() {
+        processInline(inlineShutdown.set(clock.nanos(), ControlAction.SHUTDOWN, null));
+        closed = true;
     }
 
     /** Where producers publish inbound events. */

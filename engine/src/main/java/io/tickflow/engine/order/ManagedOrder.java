@@ -24,6 +24,7 @@ public final class ManagedOrder implements OrderView {
     private long deadline;
     private boolean cancelWanted;
     private String rejectReason = "";
+    private boolean retired;
 
     ManagedOrder(long clientOrderId, OrderRequest request, Contract contract, long tsCreated) {
         this.clientOrderId = clientOrderId;
@@ -168,6 +169,13 @@ public final class ManagedOrder implements OrderView {
     @Override
     public CharSequence rejectReason() {
         return rejectReason;
+    }
+
+    /** Marks the order as queued for forgetting; false if it already was. */
+    boolean retire() {
+        boolean first = !retired;
+        retired = true;
+        return first;
     }
 
     void rejectReason(String reason) {

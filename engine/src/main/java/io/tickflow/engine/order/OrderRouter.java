@@ -1,5 +1,6 @@
 package io.tickflow.engine.order;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,12 +52,17 @@ public final class OrderRouter {
     /** Fills whose order the router cannot name yet, by gateway order id: {tradeId, size, price, ts}. */
     private final Long2ObjectHashMap<List<long[]>> unmatchedFills = new Long2ObjectHashMap<>();
     private final List<ManagedOrder> awaitingAnswer = new ArrayList<>();
+    /** Orders not yet finished, oldest first: the few that risk checks and flattening walk. */
+    private final List<ManagedOrder> live = new ArrayList<>();
     private final LongHashSet openAtGateway = new LongHashSet();
     private UnknownOrderPolicy unknownOrders = UnknownOrderPolicy.ADOPT;
     private boolean syncing;
     private final List<String> unknownOrderActions = new ArrayList<>();
     private long firstIdOfSync;
     private long nextClientOrderId;
+    /** Finished orders kept for late or duplicated events before they are forgotten, oldest first. */
+    private final ArrayDeque<ManagedOrder> finished = new ArrayDeque<>();
+    private static final int FINISHED_RETAINED = 65_536;
 
     /**
      * @param firstClientOrderId the first client order id to use; make it unique per run (e.g. from
@@ -86,6 +92,7 @@ public final class OrderRouter {
         ManagedOrder order = new ManagedOrder(id, request, contracts.contract(request.contract()), now);
         order.deadline(now + commandTimeoutNanos);
         byClientId.put(id, order);
+        live.add(order);
         awaitingAnswer.add(order);
         port.place(id, request);
         listener.onOrderChanged(order);
@@ -104,30 +111,31 @@ public final class OrderRouter {
         order.moveTo(OrderState.REJECTED, now);
         byClientId.put(id, order);
         listener.onOrderChanged(order);
+        retire(order);
         return id;
     }
 
     /** Live orders of the account, on every contract. */
     public int liveOrderCount(long accountId) {
-        int[] count = {0};
-        byClientId.forEach((id, order) -> {
-            if (order.accountId() == accountId && order.state().isLive()) {
-                count[0]++;
+        int count = 0;
+        for (int i = 0; i < live.size(); i++) {
+            if (live.get(i).accountId() == accountId) {
+                count++;
             }
-        });
-        return count[0];
+        }
+        return count;
     }
 
     /** Remaining size of the account's live orders on one side of one contract. */
     public long liveSize(long accountId, int contract, Side side) {
-        long[] size = {0};
-        byClientId.forEach((id, order) -> {
-            if (order.accountId() == accountId && order.request().contract() == contract && order.side() == side
-                    && order.state().isLive()) {
-                size[0] += order.remaining();
+        long size = 0;
+        for (int i = 0; i < live.size(); i++) {
+            ManagedOrder order = live.get(i);
+            if (order.accountId() == accountId && order.request().contract() == contract && order.side() == side) {
+                size += order.remaining();
             }
-        });
-        return size[0];
+        }
+        return size;
     }
 
     /**
@@ -180,12 +188,12 @@ public final class OrderRouter {
     /** Client ids of the live orders of {@code accountId} on contract index {@code contract}, oldest first. */
     public List<Long> liveOrders(long accountId, int contract) {
         List<Long> ids = new ArrayList<>();
-        byClientId.forEach((id, order) -> {
-            if (order.accountId() == accountId && order.request().contract() == contract && order.state().isLive()) {
-                ids.add(id);
+        for (int i = 0; i < live.size(); i++) {
+            ManagedOrder order = live.get(i);
+            if (order.accountId() == accountId && order.request().contract() == contract) {
+                ids.add(order.clientOrderId());
             }
-        });
-        ids.sort(null);
+        }
         return ids;
     }
 
@@ -301,6 +309,7 @@ public final class OrderRouter {
         ManagedOrder order = new ManagedOrder(id, request, contracts.contract(e.contract), e.tsEvent);
         order.moveTo(e.filledSize > 0 ? OrderState.PARTIALLY_FILLED : OrderState.WORKING, e.tsEvent);
         byClientId.put(id, order);
+        live.add(order);
         link(order, e.gatewayOrderId, e.tsEvent);
         LOG.warn("adopted working order {} at the gateway that this engine did not place, as {}", e.gatewayOrderId,
                 order);
@@ -327,15 +336,8 @@ public final class OrderRouter {
         syncing = false;
         List<String> corrections = new ArrayList<>(unknownOrderActions);
         unknownOrderActions.clear();
-        List<ManagedOrder> live = new ArrayList<>();
-        byClientId.forEach((id, order) -> {
-            if (order.state().isLive()) {
-                live.add(order);
-            }
-        });
-        live.sort((a, b) -> Long.compare(a.clientOrderId(), b.clientOrderId()));
         long now = clock.nanos();
-        for (ManagedOrder order : live) {
+        for (ManagedOrder order : new ArrayList<>(live)) {
             boolean placedDuringSync = order.clientOrderId() >= firstIdOfSync;
             if (placedDuringSync || (order.gatewayOrderId() != 0 && openAtGateway.contains(order.gatewayOrderId()))) {
                 continue;
@@ -376,6 +378,7 @@ public final class OrderRouter {
         awaitingAnswer.remove(order);
         listener.onOrderFilled(order, tradeId, size, price);
         listener.onOrderChanged(order);
+        retire(order);
     }
 
     /** Time passed: placements with no answer past their deadline become UNKNOWN and are reported. */
@@ -411,6 +414,23 @@ public final class OrderRouter {
     private void move(ManagedOrder order, OrderState next, long ts) {
         if (order.moveTo(next, ts)) {
             listener.onOrderChanged(order);
+            retire(order);
+        }
+    }
+
+    /** Keeps a finished order for a while (late events still find it), then forgets it so memory stays bounded. */
+    private void retire(ManagedOrder order) {
+        if (!order.state().isTerminal() || !order.retire()) {
+            return;
+        }
+        live.remove(order);
+        finished.addLast(order);
+        if (finished.size() > FINISHED_RETAINED) {
+            ManagedOrder oldest = finished.removeFirst();
+            byClientId.remove(oldest.clientOrderId());
+            if (oldest.gatewayOrderId() != 0) {
+                byGatewayId.remove(oldest.gatewayOrderId());
+            }
         }
     }
 }

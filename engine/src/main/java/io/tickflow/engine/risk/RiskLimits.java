@@ -27,12 +27,19 @@ public record RiskLimits(long maxOrderSize, long maxPositionPerContract, long ma
         END_OF_DAY
     }
 
+    /** The highest order rate limit accepted: far above any gateway's, and the rule keeps one slot per order. */
+    public static final int MAX_ORDER_RATE = 100_000;
+
     public RiskLimits {
         requireNotNegative("maxOrderSize", maxOrderSize);
         requireNotNegative("maxPositionPerContract", maxPositionPerContract);
         requireNotNegative("maxPositionPerAccount", maxPositionPerAccount);
         requireNotNegative("maxWorkingOrders", maxWorkingOrders);
         requireNotNegative("maxOrdersPerSecond", maxOrdersPerSecond);
+        if (maxOrdersPerSecond > MAX_ORDER_RATE) {
+            throw new IllegalArgumentException("risk maxOrdersPerSecond must be at most " + MAX_ORDER_RATE
+                    + " (0 turns it off), was " + maxOrdersPerSecond);
+        }
         requireNotNegative("priceBandTicks", priceBandTicks);
         requireNotNegative("dailyLossLimitCents", dailyLossLimitCents);
         requireNotNegative("trailingDrawdownCents", trailingDrawdownCents);
