@@ -11,6 +11,7 @@ import io.tickflow.engine.core.StrategySpec;
 import io.tickflow.engine.generator.GeneratorConfig;
 import io.tickflow.engine.generator.MarketDataGenerator;
 import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.model.Money;
 import io.tickflow.engine.model.PriceTicks;
 import io.tickflow.engine.position.CommissionSchedule;
 import io.tickflow.engine.position.Position;
@@ -99,15 +100,11 @@ public final class Main {
         out.printf("  fills           %d (simulated exchange: market orders at the opposite best)%n", result.fills());
         out.printf("  position        %+d ESZ5%n", result.position());
         out.printf("  PnL             realized %s, commissions %s, unrealized %s, net %s%n",
-                dollars(result.realizedCents()), dollars(result.commissionCents()), dollars(result.unrealizedCents()),
-                dollars(result.realizedCents() - result.commissionCents() + result.unrealizedCents()));
+                Money.dollars(result.realizedCents()), Money.dollars(result.commissionCents()), Money.dollars(result.unrealizedCents()),
+                Money.dollars(result.realizedCents() - result.commissionCents() + result.unrealizedCents()));
         out.printf("  engine          %,.0f events/s over %.2f s (including generation), drained cleanly: %s%n",
                 stats.processed() / seconds, seconds, drained ? "yes" : "NO");
         return result;
-    }
-
-    static String dollars(long cents) {
-        return String.format("%s$%,d.%02d", cents < 0 ? "-" : "", Math.abs(cents) / 100, Math.abs(cents) % 100);
     }
 
     /** What the replay produced, for tests. */

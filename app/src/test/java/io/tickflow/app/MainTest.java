@@ -48,9 +48,9 @@ class MainTest {
 
     @Test
     void dollarsAreFormattedFromCents() {
-        assertThat(Main.dollars(401_250)).isEqualTo("$4,012.50");
-        assertThat(Main.dollars(-5)).isEqualTo("-$0.05");
-        assertThat(Main.dollars(0)).isEqualTo("$0.00");
+        assertThat(io.tickflow.engine.model.Money.dollars(401_250)).isEqualTo("$4,012.50");
+        assertThat(io.tickflow.engine.model.Money.dollars(-5)).isEqualTo("-$0.05");
+        assertThat(io.tickflow.engine.model.Money.dollars(0)).isEqualTo("$0.00");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.model.Money;
 
 /**
  * Writes a {@link BacktestResult} as files a trader can open: {@code fills.csv} (one row per
@@ -95,8 +96,8 @@ public final class BacktestReport {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%.6f", value) : "null";
     }
 
-    static String dollars(long cents) {
-        return (cents < 0 ? "-" : "") + Math.abs(cents) / 100 + "." + String.format(Locale.ROOT, "%02d", Math.abs(cents) % 100);
+    private static String dollars(long cents) {
+        return Money.decimal(cents);
     }
 
     private static String time(long nanos) {

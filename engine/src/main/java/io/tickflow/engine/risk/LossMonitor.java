@@ -1,5 +1,6 @@
 package io.tickflow.engine.risk;
 
+import io.tickflow.engine.model.Money;
 import io.tickflow.engine.time.SessionCalendar;
 
 /**
@@ -51,19 +52,15 @@ final class LossMonitor {
         long loss = sessionStartEquity - equityCents;
         if (dailyLimit > 0 && loss >= dailyLimit) {
             return new RiskBreach(accountId, "dailyLossLimit", dailyLimit, loss - dailyLimit, now,
-                    "loss since the session start " + cents(loss) + " reached the daily loss limit " + cents(dailyLimit));
+                    "loss since the session start " + Money.dollars(loss) + " reached the daily loss limit " + Money.dollars(dailyLimit));
         }
         long drawdownLimit = limits.trailingDrawdownCents();
         long drawdown = highWater - equityCents;
         if (drawdownLimit > 0 && drawdown >= drawdownLimit) {
             return new RiskBreach(accountId, "trailingDrawdown", drawdownLimit, drawdown - drawdownLimit, now,
-                    "equity " + cents(equityCents) + " fell to the floor " + cents(highWater - drawdownLimit)
-                            + " (high-water mark " + cents(highWater) + ", " + limits.trailingMode() + ")");
+                    "equity " + Money.dollars(equityCents) + " fell to the floor " + Money.dollars(highWater - drawdownLimit)
+                            + " (high-water mark " + Money.dollars(highWater) + ", " + limits.trailingMode() + ")");
         }
         return null;
-    }
-
-    static String cents(long cents) {
-        return (cents < 0 ? "-$" : "$") + Math.abs(cents) / 100 + "." + String.format("%02d", Math.abs(cents) % 100);
     }
 }
