@@ -92,7 +92,7 @@ public class OrderPathBenchmark {
         engine = Engine.builder()
                 .config(EngineConfig.defaults().withEventTime(true))
                 .simulatedExchange(FillModel.conservative())
-                .risk(new RiskLimits(10, 5, 10, 100, 0, 50, 0, 0, RiskLimits.TrailingMode.INTRADAY),
+                .risk(RiskLimits.none().withMaxOrderSize(10).withMaxPosition(5, 10).withMaxWorkingOrders(100).withPriceBand(50),
                         Map.of())
                 .contract(ES)
                 .strategy(StrategySpec.of("requoter", strategy, ES.id()))

@@ -126,15 +126,7 @@ final class TradingDesk implements OrderListener, RiskView {
         long account = breach.accountId();
         LOG.error("account {} breached {}: {}; cancelling its orders, flattening, halting its strategies", account,
                 breach.rule(), breach.detail());
-        for (int c = 0; c < contracts.size(); c++) {
-            for (long id : router.liveOrders(account, c)) {
-                router.cancel(id);
-            }
-            long net = positions.position(account, c).net();
-            if (net != 0) {
-                router.place(OrderRequest.market(account, c, net > 0 ? Side.SELL : Side.BUY, Math.abs(net)));
-            }
-        }
+        closeOutAccount(account);
         for (StrategyHost host : hosts) {
             if (host.accountId == account && host.isRunning()) {
                 host.state(StrategyState.HALTED);
@@ -247,6 +239,25 @@ final class TradingDesk implements OrderListener, RiskView {
 
     void onTime(long now) {
         router.onTime(now);
+        for (long account : accounts) {
+            if (gate.tradingWindowFlattenDue(account, now)) {
+                LOG.warn("account {}: the trading window has closed before the session close; flattening", account);
+                closeOutAccount(account);
+            }
+        }
+    }
+
+    /** Cancels every live order of the account and closes its positions at market, straight through the router. */
+    private void closeOutAccount(long account) {
+        for (int c = 0; c < contracts.size(); c++) {
+            for (long id : router.liveOrders(account, c)) {
+                router.cancel(id);
+            }
+            long net = positions.position(account, c).net();
+            if (net != 0) {
+                router.place(OrderRequest.market(account, c, net > 0 ? Side.SELL : Side.BUY, Math.abs(net)));
+            }
+        }
     }
 
     /** Sends a strategy's request through the risk gate; a refusal becomes a REJECTED order with the reason. */

@@ -1,11 +1,11 @@
 package io.tickflow.engine.risk;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import io.tickflow.engine.order.OrderRequest;
@@ -13,8 +13,9 @@ import io.tickflow.engine.time.SessionCalendar;
 
 /**
  * The pre-trade risk gate and the loss watch, per account. Every order passes the kill
- * switch, the account's breach state, then its rules in order: max order size, max position
- * (per contract, per account), max working orders, price band, order rate. The first objection
+ * switch, the account's breach state, then its rules in order: trading window (session hours,
+ * holidays, the minutes before the close), max order size, max position (per contract, per
+ * account), max working orders, price band, order rate. The first objection
  * rejects the order with that rule's reason. Loss rules (daily loss limit, trailing drawdown)
  * are checked on every equity update; a breach halts the account until the engine restarts.
  *
@@ -22,11 +23,12 @@ import io.tickflow.engine.time.SessionCalendar;
  */
 public final class RiskGate {
     private final RiskLimits defaults;
-    private final Map<Long, RiskLimits> byAccount;
+    private final Long2ObjectHashMap<RiskLimits> byAccount = new Long2ObjectHashMap<>();
     private final SessionCalendar calendar;
     private final Long2ObjectHashMap<RiskRule[]> rules = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<LossMonitor> monitors = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<RiskBreach> breaches = new Long2ObjectHashMap<>();
+    private final Long2LongHashMap windowFlattenedSession = new Long2LongHashMap(Long.MIN_VALUE);
     private volatile boolean killSwitch;
 
     /**
@@ -35,7 +37,7 @@ public final class RiskGate {
      */
     public RiskGate(RiskLimits defaults, Map<Long, RiskLimits> byAccount, SessionCalendar calendar) {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
-        this.byAccount = new HashMap<>(Objects.requireNonNull(byAccount, "byAccount"));
+        Objects.requireNonNull(byAccount, "byAccount").forEach(this.byAccount::put);
         this.calendar = calendar;
     }
 
@@ -43,8 +45,10 @@ public final class RiskGate {
         return new RiskGate(RiskLimits.none(), Map.of(), calendar);
     }
 
+    /** The account's limits (the defaults if it has none of its own). Allocation-free. */
     public RiskLimits limits(long accountId) {
-        return byAccount.getOrDefault(accountId, defaults);
+        RiskLimits own = byAccount.get(accountId);
+        return own != null ? own : defaults;
     }
 
     /** Stops every new order, on every account, until turned off. Safe from any thread. */
@@ -115,8 +119,29 @@ public final class RiskGate {
         return chain;
     }
 
-    private static RiskRule[] build(RiskLimits l) {
+    /**
+     * True once per session, when the account's trading window has just closed: the engine
+     * then cancels its orders and flattens it.
+     */
+    public boolean tradingWindowFlattenDue(long accountId, long now) {
+        RiskLimits l = limits(accountId);
+        if (!l.hasTradingWindow() || !calendar.inSession(now)
+                || now < calendar.sessionClose(now) - l.flattenBeforeClose().toNanos()) {
+            return false;
+        }
+        long session = calendar.sessionOpen(now);
+        if (windowFlattenedSession.get(accountId) == session) {
+            return false;
+        }
+        windowFlattenedSession.put(accountId, session);
+        return true;
+    }
+
+    private RiskRule[] build(RiskLimits l) {
         List<RiskRule> chain = new ArrayList<>();
+        if (l.hasTradingWindow() || !l.holidays().isEmpty()) {
+            chain.add(new TradingWindowRule(calendar, l.flattenBeforeClose(), l.holidays()));
+        }
         if (l.maxOrderSize() > 0) {
             chain.add(new MaxOrderSizeRule(l.maxOrderSize()));
         }
