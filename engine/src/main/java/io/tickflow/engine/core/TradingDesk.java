@@ -270,7 +270,9 @@ final class TradingDesk implements OrderListener, RiskView {
                 LOG.info("strategy '{}': order refused by the risk gate: {}", host.name, refusal);
             }
             long id = refusal == null ? router.place(request) : router.rejectLocally(request, refusal);
-            owners.put(id, host);
+            if (router.order(id).state().isLive()) {
+                owners.put(id, host);
+            }
             return id;
         } finally {
             placing = outer;
@@ -288,6 +290,10 @@ final class TradingDesk implements OrderListener, RiskView {
             dispatcher.deliver(owner.alone, EventDispatcher.ON_ORDER, order);
         }
         brackets.onChanged(order);
+        if (order.state().isTerminal()) {
+            // a finished order never reaches its strategy again: the router ignores late events for it
+            owners.remove(order.clientOrderId());
+        }
     }
 
     @Override

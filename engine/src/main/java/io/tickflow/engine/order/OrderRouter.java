@@ -62,7 +62,7 @@ public final class OrderRouter {
     private long nextClientOrderId;
     /** Finished orders kept for late or duplicated events before they are forgotten, oldest first. */
     private final ArrayDeque<ManagedOrder> finished = new ArrayDeque<>();
-    private static final int FINISHED_RETAINED = 65_536;
+    private static final int FINISHED_RETAINED = 8_192;
 
     /**
      * @param firstClientOrderId the first client order id to use; make it unique per run (e.g. from
