@@ -143,12 +143,28 @@ final class BracketBook {
         }
     }
 
-    /** Any order changed: a rejected protective leg triggers the alarm. */
+    /** Any order changed: a rejected protective leg triggers the alarm; a finished group is forgotten. */
     void onChanged(ManagedOrder order) {
         Group g = byLeg.get(order.clientOrderId());
         if (g != null && g.entryId != 0 && order.state() == OrderState.REJECTED) {
             onLegRejected(g, order);
         }
+        if (order.state().isTerminal()) {
+            Group group = g != null ? g : byEntry.get(order.clientOrderId());
+            if (group != null && finished(group.entryId) && finished(group.firstLegId) && finished(group.secondLegId)) {
+                byEntry.remove(group.entryId);
+                byLeg.remove(group.firstLegId);
+                byLeg.remove(group.secondLegId);
+            }
+        }
+    }
+
+    private boolean finished(long clientOrderId) {
+        if (clientOrderId == 0) {
+            return true;
+        }
+        ManagedOrder order = router.order(clientOrderId);
+        return order == null || order.state().isTerminal();
     }
 
     private void onLegRejected(Group g, ManagedOrder leg) {
