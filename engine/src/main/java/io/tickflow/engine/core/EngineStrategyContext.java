@@ -118,11 +118,6 @@ final class EngineStrategyContext implements StrategyContext {
     }
 
     private int ownIndex(Contract contract) {
-        int index = contract == null ? -1 : contracts.indexOf(contract.id());
-        if (index < 0 || !host.tradesContract[index]) {
-            throw new IllegalArgumentException("strategy '" + host.name + "' is not configured for contract "
-                    + (contract == null ? "null" : contract.id()));
-        }
-        return index;
+        return host.ownIndex(contracts, contract);
     }
 }

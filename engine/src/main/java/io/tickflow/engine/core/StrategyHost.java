@@ -3,6 +3,7 @@ package io.tickflow.engine.core;
 import java.util.List;
 
 import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.strategy.Strategy;
 
 /**
@@ -34,6 +35,20 @@ final class StrategyHost {
         this.faultPolicy = faultPolicy;
         this.contracts = List.copyOf(contracts);
         this.tradesContract = tradesContract;
+    }
+
+    /**
+     * The index of one of this strategy's contracts.
+     *
+     * @throws IllegalArgumentException if the strategy is not configured for it
+     */
+    int ownIndex(ContractRegistry registry, Contract contract) {
+        int index = contract == null ? -1 : registry.indexOf(contract.id());
+        if (index < 0 || !tradesContract[index]) {
+            throw new IllegalArgumentException("strategy '" + name + "' is not configured for contract "
+                    + (contract == null ? "null" : contract.id()));
+        }
+        return index;
     }
 
     StrategyState state() {

@@ -425,12 +425,7 @@ final class TradingDesk implements OrderListener, RiskView {
         }
 
         private int ownIndex(Contract contract) {
-            int index = contract == null ? -1 : contracts.indexOf(contract.id());
-            if (index < 0 || !host.tradesContract[index]) {
-                throw new IllegalArgumentException("strategy '" + host.name + "' does not trade "
-                        + (contract == null ? "null" : contract.id()));
-            }
-            return index;
+            return host.ownIndex(contracts, contract);
         }
 
         @Override
