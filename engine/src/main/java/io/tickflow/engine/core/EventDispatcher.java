@@ -42,8 +42,10 @@ import io.tickflow.engine.time.SessionCalendar;
  * trade the event's contract, each inside its own fault barrier.
  *
  * <p>Order of work per event: (event time) fire timers due before the event and move the
- * clock to it; update L1 / book; feed bar aggregators (a bar the event completes is delivered
- * before the event itself, since the event belongs to the next bar); deliver the event.
+ * clock to it; update L1 / book; let the simulated exchange match and the loss rules mark
+ * against it; feed bar aggregators (a bar the event completes is delivered before the event
+ * itself, since the event belongs to the next bar); deliver the event; then handle the
+ * exchange's answers queued meanwhile.
  *
  * <p>Steady state allocates nothing: strategy lists and aggregators are arrays, views are
  * reused flyweights, dispatch is a switch. Allocation happens only when a strategy requests a
@@ -234,14 +236,16 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
         L1Quote quote = quotes[c];
         quote.merge(e.tsEvent, e.quoteFields, e.bidTicks, e.bidSize, e.askTicks, e.askSize, e.lastTicks, e.lastSize,
                 e.volume);
-        bars.onQuote(c, e.tsEvent, (e.quoteFields & QuoteFields.BID) != 0 && e.bidTicks != PriceTicks.NONE, e.bidTicks,
-                (e.quoteFields & QuoteFields.ASK) != 0 && e.askTicks != PriceTicks.NONE, e.askTicks);
+        // the exchange and the loss rules see the new market before a bar it completes reaches a strategy,
+        // so an order decided on that bar's close can never fill at that close
         if (exchange != null) {
             exchange.onQuote(c, quote.bidTicks(), quote.askTicks());
         }
         if (desk != null) {
             desk.onMarket(c);
         }
+        bars.onQuote(c, e.tsEvent, (e.quoteFields & QuoteFields.BID) != 0 && e.bidTicks != PriceTicks.NONE, e.bidTicks,
+                (e.quoteFields & QuoteFields.ASK) != 0 && e.askTicks != PriceTicks.NONE, e.askTicks);
         deliver(hostsByContract[c], ON_QUOTE, quote);
     }
 
@@ -256,13 +260,13 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
         int c = e.contract;
         long ts = e.tsEvent;
         quotes[c].onTrade(ts, e.priceTicks, e.size);
-        bars.onTrade(c, ts, e.priceTicks, e.size);
         if (exchange != null) {
             exchange.onTrade(c, e.priceTicks);
         }
         if (desk != null) {
             desk.onMarket(c);
         }
+        bars.onTrade(c, ts, e.priceTicks, e.size);
         deliver(hostsByContract[c], ON_TRADE, tradeView.wrap(e, contracts.contract(c)));
     }
 

@@ -179,7 +179,7 @@ public final class SimulatedExchange implements GatewayPort {
         for (int i = orders.size() - 1; i >= 0; i--) {
             SimOrder o = orders.get(i);
             if (isLimitLike(o) && crossedByQuote(o)) {
-                execute(o, o.limitTicks);
+                execute(o, throughPrice(o, o.request.side() == Side.BUY ? askTicks : bidTicks));
             }
         }
     }
@@ -204,9 +204,17 @@ public final class SimulatedExchange implements GatewayPort {
                 }
             }
             if (isLimitLike(o) && tradedThrough(o, priceTicks)) {
-                execute(o, o.limitTicks);
+                execute(o, throughPrice(o, priceTicks));
             }
         }
+    }
+
+    /** A resting limit's fill price when the market reaches it: its own, or the market's if better and the model says so. */
+    private long throughPrice(SimOrder o, long market) {
+        if (!model.improveWhenThrough()) {
+            return o.limitTicks;
+        }
+        return o.request.side() == Side.BUY ? Math.min(o.limitTicks, market) : Math.max(o.limitTicks, market);
     }
 
     private static boolean isStopLike(OrderType type) {

@@ -118,7 +118,7 @@ class RandomTradingInvariantsTest {
             List<long[]> fills = new ArrayList<>();
             Engine engine = Engine.builder()
                     .config(EngineConfig.defaults().withEventTime(true))
-                    .simulatedExchange(new FillModel(market.nextInt(2), market.nextBoolean()))
+                    .simulatedExchange(new FillModel(market.nextInt(2), market.nextBoolean(), market.nextBoolean()))
                     .commissions(new CommissionSchedule(125, Map.of()))
                     .listener(new EngineListener() {
                         @Override

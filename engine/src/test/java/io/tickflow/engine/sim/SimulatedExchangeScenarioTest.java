@@ -86,7 +86,7 @@ class SimulatedExchangeScenarioTest {
     @Test
     void aMarketOrderFillsAtTheOppositeBestPlusSlippageAndMovesThePosition() {
         Scripted s = new Scripted((orders, self) -> self.lastOrderId = orders.market(ES, BUY, 2));
-        Engine engine = engine(s, new FillModel(1, false));
+        Engine engine = engine(s, new FillModel(1, false, false));
         quote(engine, 1, 100, 101);
         engine.shutdown();
 
@@ -118,7 +118,7 @@ class SimulatedExchangeScenarioTest {
     @Test
     void atTouchALimitFillsWhenTheMarketReachesItsPrice() {
         Scripted s = new Scripted((orders, self) -> orders.limit(ES, SELL, 1, 103));
-        Engine engine = engine(s, new FillModel(0, true));
+        Engine engine = engine(s, new FillModel(0, true, false));
         quote(engine, 1, 100, 101);
         print(engine, 2, 103);
         engine.shutdown();
@@ -129,7 +129,7 @@ class SimulatedExchangeScenarioTest {
     @Test
     void aStopTriggersOnATradePrintAndFillsLikeAMarketOrder() {
         Scripted s = new Scripted((orders, self) -> orders.stop(ES, BUY, 1, 105));
-        Engine engine = engine(s, new FillModel(1, false));
+        Engine engine = engine(s, new FillModel(1, false, false));
         quote(engine, 1, 100, 101);
         print(engine, 2, 104);
         quote(engine, 3, 104, 105);
