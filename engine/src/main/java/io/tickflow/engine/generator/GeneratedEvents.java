@@ -74,8 +74,8 @@ public final class GeneratedEvents {
             }
         };
         MarketDataGenerator generator = new MarketDataGenerator(config);
-        // a session open emits its first quote in the same call, so stop one short of the end
-        while (n[0] < maxEvents - 1 && generator.next(sink)) {
+        // each call emits at most one quote or print (a session open or close comes with at most one)
+        while (n[0] < maxEvents && generator.next(sink)) {
             // the sink stores each event
         }
         return new GeneratedEvents(n[0], kind, ts, bid, bidSize, ask, askSize, aggressor);

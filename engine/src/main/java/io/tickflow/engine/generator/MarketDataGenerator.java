@@ -185,7 +185,8 @@ public final class MarketDataGenerator {
     /** Pareto-tailed: P(size >= k) = k^-1.6, capped at 500. */
     private long tradeSize() {
         double u = random.nextOpenDouble();
-        return Math.min(500, (long) StrictMath.pow(u, -1 / 1.6));
+        // exp(-ln(u) / 1.6) rather than StrictMath.pow, whose JDK 17 code allocates on every call
+        return Math.min(500, (long) StrictMath.exp(-StrictMath.log(u) / 1.6));
     }
 
     private static LocalDate tradingOpenOnOrAfter(LocalDate date) {

@@ -183,7 +183,7 @@ class MarketDataGeneratorTest {
     @Test
     void preGeneratedEventsMatchTheLiveStream() {
         GeneratedEvents events = GeneratedEvents.generate(GeneratorConfig.defaults(5), 1_000);
-        assertThat(events.size()).isEqualTo(999);
+        assertThat(events.size()).isEqualTo(1_000);
         assertThat(events.kind[0]).isEqualTo(GeneratedEvents.QUOTE);
         long trades = 0;
         for (int i = 0; i < events.size(); i++) {
