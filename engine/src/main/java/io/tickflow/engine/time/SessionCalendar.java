@@ -15,7 +15,8 @@ import java.util.Objects;
  * not special: they simply carry no data, so no bars.
  *
  * <p>A session across a daylight-saving switch is 22 or 24 hours long: boundaries are wall-clock
- * times in the zone. The trade date of a session is the date (in the zone) on which it closes.
+ * times in the zone. An open or close time that a spring-forward skips happens when the clocks
+ * resume (02:30 becomes 03:30); one that a fall-back repeats happens at its first pass. The trade date of a session is the date (in the zone) on which it closes.
  *
  * <p>Engine thread only (it caches the current window). Queries inside the cached window are
  * allocation-free; crossing into another window recomputes with {@code java.time} (a few
@@ -89,12 +90,10 @@ public final class SessionCalendar {
         ZonedDateTime at = Instant.ofEpochSecond(Math.floorDiv(ts, NANOS_PER_SECOND), Math.floorMod(ts, NANOS_PER_SECOND))
                 .atZone(zone);
         LocalDate openDate = at.toLocalDate();
-        if (at.toLocalTime().isBefore(open)) {
-            openDate = openDate.minusDays(1);
-        }
         ZonedDateTime openAt = ZonedDateTime.of(openDate, open, zone);
+        // compare instants, not wall-clock times: an open in a DST gap moves later, an open in the
+        // repeated fall-back hour is its first pass, and ts may be in either pass of that hour
         if (openAt.toInstant().isAfter(at.toInstant())) {
-            // the open time fell in a DST gap and was moved later than ts: the window began the day before
             openDate = openDate.minusDays(1);
             openAt = ZonedDateTime.of(openDate, open, zone);
         }

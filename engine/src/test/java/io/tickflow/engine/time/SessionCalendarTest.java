@@ -51,6 +51,18 @@ class SessionCalendarTest {
     }
 
     @Test
+    void anOpenInTheRepeatedFallBackHourIsItsFirstPassAndTheSecondPassIsInsideThatSession() {
+        // 01:30-01:00 America/Chicago: on 2023-11-05 01:30 CDT is 06:30Z; 01:15 CST (07:15Z) comes 45 minutes later
+        SessionCalendar calendar = new SessionCalendar(java.time.ZoneId.of("America/Chicago"), java.time.LocalTime.of(1, 30),
+                java.time.LocalTime.of(1, 0));
+        long ts = at("2023-11-05T07:15:00Z");
+        assertThat(text(calendar.sessionOpen(ts))).isEqualTo("2023-11-05T06:30:00Z");
+        assertThat(text(calendar.sessionClose(ts))).isEqualTo("2023-11-06T07:00:00Z");
+        assertThat(text(calendar.nextSessionOpen(ts))).isEqualTo("2023-11-06T07:30:00Z");
+        assertThat(calendar.inSession(ts)).isTrue();
+    }
+
+    @Test
     void aDaySessionThatClosesTheSameDayIsSupported() {
         SessionCalendar rth = new SessionCalendar(java.time.ZoneId.of("America/Chicago"), java.time.LocalTime.of(8, 30),
                 java.time.LocalTime.of(15, 0));

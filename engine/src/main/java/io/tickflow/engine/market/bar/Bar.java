@@ -6,7 +6,7 @@ import io.tickflow.engine.strategy.BarView;
 
 /**
  * A mutable bar: the object aggregators fill and hand to their {@link BarSink}, reused for
- * every bar they emit. Engine thread only.
+ * every bar they emit. Engine thread only; {@link #set} allocates nothing.
  */
 public final class Bar implements BarView {
     private final Contract contract;

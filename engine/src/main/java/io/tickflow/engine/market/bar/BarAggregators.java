@@ -4,7 +4,10 @@ import io.tickflow.engine.model.BarSpec;
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.time.SessionCalendar;
 
-/** Creates the aggregator for a {@link BarSpec}. */
+/**
+ * Creates the aggregator for a {@link BarSpec}. Called when a series is first requested, on the
+ * engine thread; allocates the aggregator and its reused bar.
+ */
 public final class BarAggregators {
     private BarAggregators() {
     }

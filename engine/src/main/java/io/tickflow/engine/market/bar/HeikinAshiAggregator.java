@@ -19,6 +19,8 @@ import io.tickflow.engine.time.SessionCalendar;
  * Prices are whole ticks, so haClose and haOpen are rounded to the nearest tick, halves
  * upwards (toward +∞), and the next haOpen is computed from the rounded values — as charting
  * platforms that snap Heikin-Ashi to the tick grid do.
+ *
+ * <p>Engine thread only. No allocation per observation (beyond what its base aggregator does).
  */
 public final class HeikinAshiAggregator implements BarAggregator, BarSink {
     private final BarSpec spec;

@@ -13,6 +13,8 @@ import io.tickflow.engine.model.Contract;
  * next bar at the gapped price; no bars are invented for the prices skipped.
  * {@code tsOpen}/{@code tsClose} are the times of the first and last observation. Time alone
  * never closes a range bar.
+ *
+ * <p>Engine thread only. No allocation.
  */
 public final class RangeBarAggregator extends ActivityBarAggregator {
     public RangeBarAggregator(Contract contract, BarSpec spec, BarSink sink) {

@@ -15,9 +15,11 @@ import io.tickflow.engine.model.Contract;
  * <p><b>Brick fields.</b> open and close are on the grid; high and low are the brick's own
  * bounds (no wicks). The first brick an observation emits carries the volume and count of
  * every observation since the previous brick and spans from the first of them
- * ({@code tsOpen}) to the observation that completed it ({@code tsClose}); further bricks from
- * the same observation carry volume 0 and count 0, with {@code tsOpen = tsClose}. Time alone
- * never makes a brick.
+ * ({@code tsOpen}) to the latest of their timestamps ({@code tsClose}: the completing
+ * observation's, unless it was stamped slightly early); further bricks from the same observation
+ * carry volume 0 and count 0, with {@code tsOpen = tsClose}. Time alone never makes a brick.
+ *
+ * <p>Engine thread only. No allocation.
  */
 public final class RenkoBarAggregator implements BarAggregator {
     private final BarSpec spec;
@@ -28,6 +30,7 @@ public final class RenkoBarAggregator implements BarAggregator {
     private long lastClose;
     private int direction;
     private long pendingFirstTs;
+    private long pendingLastTs;
     private long pendingVolume;
     private long pendingCount;
 
@@ -51,18 +54,22 @@ public final class RenkoBarAggregator implements BarAggregator {
         }
         if (pendingCount == 0) {
             pendingFirstTs = tsNanos;
+            pendingLastTs = tsNanos;
+        } else if (tsNanos > pendingLastTs) {
+            pendingLastTs = tsNanos;
         }
         pendingVolume += volume;
         pendingCount++;
+        long ts = pendingLastTs;
         while (true) {
             if (direction >= 0 && priceTicks >= lastClose + brick) {
-                emit(tsNanos, lastClose, lastClose + brick, 1);
+                emit(ts, lastClose, lastClose + brick, 1);
             } else if (direction <= 0 && priceTicks <= lastClose - brick) {
-                emit(tsNanos, lastClose, lastClose - brick, -1);
+                emit(ts, lastClose, lastClose - brick, -1);
             } else if (direction > 0 && priceTicks <= lastClose - 2 * brick) {
-                emit(tsNanos, lastClose - brick, lastClose - 2 * brick, -1);
+                emit(ts, lastClose - brick, lastClose - 2 * brick, -1);
             } else if (direction < 0 && priceTicks >= lastClose + 2 * brick) {
-                emit(tsNanos, lastClose + brick, lastClose + 2 * brick, 1);
+                emit(ts, lastClose + brick, lastClose + 2 * brick, 1);
             } else {
                 return;
             }

@@ -10,6 +10,8 @@ import io.tickflow.engine.model.Contract;
  * <p><b>Closing rule.</b> The N-th observation is included in the bar and completes it; the
  * next observation opens a new bar. {@code tsOpen}/{@code tsClose} are the times of the first
  * and last observation. Time alone never closes a tick bar.
+ *
+ * <p>Engine thread only. No allocation.
  */
 public final class TickBarAggregator extends ActivityBarAggregator {
     public TickBarAggregator(Contract contract, BarSpec spec, BarSink sink) {

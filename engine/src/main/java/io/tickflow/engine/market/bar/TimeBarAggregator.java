@@ -10,7 +10,8 @@ import io.tickflow.engine.time.SessionCalendar;
  * <p><b>Intervals.</b> Bar k of a session covers {@code [open + k·P, min(open + (k+1)·P, close))}:
  * bars start at the session open, and the last bar of a session is cut short at the close
  * (a 7-minute bar series ends the CME session with a shorter bar at 16:00 CT). A {@code 1d}
- * spec is one bar per session, {@code [open, close)}. Observations in the break between close
+ * spec is one bar per session, {@code [open, close)}, however long the session (22 to 25 hours
+ * across daylight-saving switches). Observations in the break between close
  * and the next open (rare: a late print) form bars aligned the same way to the close and cut at
  * the next open. Timestamps are exchange time ({@code tsEvent}).
  *
@@ -19,6 +20,16 @@ import io.tickflow.engine.time.SessionCalendar;
  * interval with no observation produces no bar (gaps stay gaps, as in exchange data).
  * {@code tsOpen}/{@code tsClose} of a time bar are its interval's boundaries, not the times of
  * its first and last observation.
+ *
+ * <p><b>Late timestamps.</b> An observation stamped earlier than the latest time this aggregator
+ * has seen (from {@code onPrice} or {@code onTime}) is taken as arriving at that latest time: it
+ * joins the bar being formed, or opens the bar containing that latest time. A completed bar is
+ * never reopened, so a print stamped 59.998 s that arrives after {@code onTime(60.001 s)} closed
+ * the first minute goes into the second minute's bar rather than making a second bar for the
+ * first.
+ *
+ * <p>Engine thread only. No allocation per observation; entering a new session makes the
+ * calendar recompute its window (a few {@code java.time} objects).
  */
 public final class TimeBarAggregator implements BarAggregator {
     private final BarSpec spec;
@@ -29,6 +40,7 @@ public final class TimeBarAggregator implements BarAggregator {
     private final FormingBar forming = new FormingBar();
     private long barStart;
     private long barEnd;
+    private long latest = Long.MIN_VALUE;
 
     public TimeBarAggregator(Contract contract, BarSpec spec, SessionCalendar calendar, BarSink sink) {
         this.spec = spec;
@@ -45,17 +57,21 @@ public final class TimeBarAggregator implements BarAggregator {
 
     @Override
     public void onPrice(long tsNanos, long priceTicks, long volume) {
-        onTime(tsNanos);
+        long now = Math.max(tsNanos, latest);
+        onTime(now);
         if (forming.active) {
             forming.add(tsNanos, priceTicks, volume);
             return;
         }
-        locateInterval(tsNanos);
+        locateInterval(now);
         forming.start(tsNanos, priceTicks, volume);
     }
 
     @Override
     public void onTime(long tsNanos) {
+        if (tsNanos > latest) {
+            latest = tsNanos;
+        }
         if (forming.active && tsNanos >= barEnd) {
             forming.emit(bar, sink, barStart, barEnd);
         }
@@ -72,6 +88,11 @@ public final class TimeBarAggregator implements BarAggregator {
         } else {
             anchor = close;
             limit = calendar.nextSessionOpen(ts);
+        }
+        if (spec.isSessionBar()) {
+            barStart = anchor;
+            barEnd = limit;
+            return;
         }
         barStart = anchor + (ts - anchor) / period * period;
         barEnd = Math.min(barStart + period, limit);

@@ -12,6 +12,8 @@ import io.tickflow.engine.model.Contract;
  * exceed V (by less than the size of its last print). Observations with volume 0 (quotes)
  * update the bar's prices but never complete it. {@code tsOpen}/{@code tsClose} are the times
  * of the first and last observation. Time alone never closes a volume bar.
+ *
+ * <p>Engine thread only. No allocation.
  */
 public final class VolumeBarAggregator extends ActivityBarAggregator {
     public VolumeBarAggregator(Contract contract, BarSpec spec, BarSink sink) {

@@ -70,6 +70,14 @@ class ActivityBarAggregatorTest {
     }
 
     @Test
+    void aRenkoBrickCompletedByAnEarlierStampedPrintNeverEndsBeforeItStarts() {
+        BarAggregator bars = aggregator("4renko");
+        feed(bars, new long[][] {{10, 100, 1}, {12, 101, 1}, {11, 104, 1}});
+
+        assertThat(out.bars).containsExactly("[10, 12) 100 104 100 104 v3 n3");
+    }
+
+    @Test
     void heikinAshiSmoothsEachBaseBarAndRoundsHalvesUp() {
         BarAggregator bars = aggregator("ha:2t");
         // base bars: (10,14,10,14) (15,15,13,13) (13,14,13,14)

@@ -116,4 +116,31 @@ class TimeBarAggregatorTest {
 
         assertThat(out.bars).containsExactly("[2025-11-23T23:00:00Z, 2025-11-23T23:01:00Z) 100 100 98 98 v2 n2");
     }
+
+    @Test
+    void aPrintStampedInsideABarThatTimeAlreadyClosedJoinsTheNextBarInsteadOfReopeningIt() {
+        BarAggregator bars = aggregator("1m");
+        bars.onPrice(at("2025-11-23T23:00:10Z"), 100, 1);
+        bars.onTime(at("2025-11-23T23:01:00.001Z"));
+        bars.onPrice(at("2025-11-23T23:00:59.999Z"), 101, 1);
+        bars.onPrice(at("2025-11-23T23:01:02Z"), 102, 1);
+        bars.onTime(at("2025-11-23T23:02:00Z"));
+
+        assertThat(out.bars).containsExactly(
+                "[2025-11-23T23:00:00Z, 2025-11-23T23:01:00Z) 100 100 100 100 v1 n1",
+                "[2025-11-23T23:01:00Z, 2025-11-23T23:02:00Z) 101 102 101 102 v2 n2");
+    }
+
+    @Test
+    void aDayBarIsOneBarEvenForASessionLongerThan24Hours() {
+        // midnight to midnight America/Chicago: 2023-11-05 00:00 CDT (05:00Z) to 2023-11-06 00:00 CST (06:00Z) is 25 hours
+        SessionCalendar midnight = new SessionCalendar(java.time.ZoneId.of("America/Chicago"), java.time.LocalTime.MIDNIGHT,
+                java.time.LocalTime.MIDNIGHT);
+        BarAggregator bars = BarAggregators.create(ES, BarSpec.parse("1d"), midnight, out);
+        bars.onPrice(at("2023-11-05T06:00:00Z"), 100, 1);
+        bars.onPrice(at("2023-11-06T05:30:00Z"), 101, 1);
+        bars.onTime(at("2023-11-06T06:00:00Z"));
+
+        assertThat(out.bars).containsExactly("[2023-11-05T05:00:00Z, 2023-11-06T06:00:00Z) 100 101 100 101 v2 n2");
+    }
 }
