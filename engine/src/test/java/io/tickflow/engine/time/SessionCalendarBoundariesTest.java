@@ -1,8 +1,10 @@
 package io.tickflow.engine.time;
 
+import static io.tickflow.engine.testing.TestTimes.at;
+import static io.tickflow.engine.testing.TestTimes.text;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -19,15 +21,6 @@ class SessionCalendarBoundariesTest {
     private static final long HOUR = 3_600_000_000_000L;
 
     private final SessionCalendar cme = SessionCalendar.cme();
-
-    private static long at(String iso) {
-        Instant i = Instant.parse(iso);
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
-    }
-
-    private static String text(long nanos) {
-        return Instant.ofEpochSecond(0, nanos).toString();
-    }
 
     @Test
     void theSessionAcrossTheMarch2023SpringForwardIs22HoursAndTheNextIs23() {

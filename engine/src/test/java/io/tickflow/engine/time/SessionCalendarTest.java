@@ -1,23 +1,16 @@
 package io.tickflow.engine.time;
 
+import static io.tickflow.engine.testing.TestTimes.at;
+import static io.tickflow.engine.testing.TestTimes.text;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
 class SessionCalendarTest {
     private final SessionCalendar cme = SessionCalendar.cme();
-
-    private static long at(String iso) {
-        Instant i = Instant.parse(iso);
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
-    }
-
-    private static String text(long nanos) {
-        return Instant.ofEpochSecond(0, nanos).toString();
-    }
 
     @Test
     void aWinterSessionRunsFrom17To16CentralTime() {
