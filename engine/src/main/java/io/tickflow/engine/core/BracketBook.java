@@ -21,9 +21,10 @@ import io.tickflow.engine.order.OrderState;
  *       take-profit (limit) on the other side are placed for the filled size, at
  *       {@code stopLossTicks} and {@code takeProfitTicks} from the entry's first fill price;
  *       further entry fills grow both legs to the filled size.</li>
- *   <li><b>Siblings</b> (the two legs of a bracket, or an OCO pair): when one fills, the other
- *       shrinks by the same amount, and is cancelled once the first has filled completely;
- *       a bracket whose leg has filled completely also cancels what is left of its entry.</li>
+ *   <li><b>Siblings</b> (the two legs of a bracket, or an OCO pair): each is kept sized to what
+ *       is still open — when one fills, even partly, the other shrinks by as much, and once
+ *       nothing is open the other is cancelled, as is what is left of a bracket's entry. A leg
+ *       not yet acknowledged is sized as soon as the gateway names it.</li>
  *   <li>A protective leg the gateway rejects leaves a position unprotected: that is an alarm.
  *       The position is flattened at market and the failure logged; the strategy sees the
  *       rejected leg through {@code onOrder}.</li>
@@ -43,6 +44,10 @@ final class BracketBook {
         long secondLegId;
         long levelTicks = PriceTicks.NONE;
         long protectedSize;
+        /** A leg could not be sized yet (the gateway had not named it): size it once it is. */
+        boolean resizePending;
+        /** Contracts the legs filled beyond the entry (both filled before the engine could react), closed since. */
+        long overfillClosed;
 
         Group(StrategyHost owner, long entryId, long stopLossTicks, long takeProfitTicks) {
             this.owner = owner;
@@ -86,7 +91,7 @@ final class BracketBook {
         byLeg.put(secondId, group);
     }
 
-    /** A fill of any order: grows bracket legs after an entry fill, shrinks or cancels siblings after a leg fill. */
+    /** A fill of any order: places or fits bracket legs after an entry fill, fits or cancels siblings after a leg fill. */
     void onFilled(ManagedOrder order, long size, long priceTicks) {
         Group entry = byEntry.get(order.clientOrderId());
         if (entry != null) {
@@ -94,45 +99,80 @@ final class BracketBook {
         }
         Group pair = byLeg.get(order.clientOrderId());
         if (pair != null) {
-            long siblingId = pair.sibling(order.clientOrderId());
-            ManagedOrder sibling = router.order(siblingId);
-            if (sibling == null || sibling.state().isTerminal()) {
-                return;
-            }
-            long shrunk = sibling.size() - size;
-            if (order.state() == OrderState.FILLED || shrunk <= sibling.filledSize()) {
-                router.cancel(siblingId);
-                if (pair.entryId != 0) {
-                    // the position is closed: whatever of the entry still works must not reopen it unprotected
-                    router.cancel(pair.entryId);
-                }
-            } else if (!router.modify(siblingId, shrunk, PriceTicks.NONE, PriceTicks.NONE)) {
-                LOG.warn("could not shrink sibling {} after a partial fill of {}", siblingId, order.clientOrderId());
-            }
+            fitLegs(pair);
         }
     }
 
     private void protect(Group g, ManagedOrder entry, long fillPrice) {
         long filled = entry.filledSize();
+        if (g.firstLegId != 0) {
+            g.protectedSize = filled;
+            fitLegs(g);
+            return;
+        }
         Side exit = entry.side().opposite();
         int contract = entry.request().contract();
-        if (g.firstLegId == 0) {
-            g.levelTicks = fillPrice;
-            int sign = entry.side().sign();
-            long stop = fillPrice - sign * g.stopLossTicks;
-            long target = fillPrice + sign * g.takeProfitTicks;
-            g.firstLegId = placer.place(g.owner, OrderRequest.stop(entry.accountId(), contract, exit, filled, stop));
-            g.secondLegId = placer.place(g.owner, OrderRequest.limit(entry.accountId(), contract, exit, filled, target));
-            g.protectedSize = filled;
-            byLeg.put(g.firstLegId, g);
-            byLeg.put(g.secondLegId, g);
-            checkLeg(g, g.firstLegId);
-            checkLeg(g, g.secondLegId);
-        } else if (filled > g.protectedSize) {
-            g.protectedSize = filled;
-            router.modify(g.firstLegId, filled, PriceTicks.NONE, PriceTicks.NONE);
-            router.modify(g.secondLegId, filled, PriceTicks.NONE, PriceTicks.NONE);
+        g.levelTicks = fillPrice;
+        int sign = entry.side().sign();
+        long stop = fillPrice - sign * g.stopLossTicks;
+        long target = fillPrice + sign * g.takeProfitTicks;
+        g.firstLegId = placer.place(g.owner, OrderRequest.stop(entry.accountId(), contract, exit, filled, stop));
+        g.secondLegId = placer.place(g.owner, OrderRequest.limit(entry.accountId(), contract, exit, filled, target));
+        g.protectedSize = filled;
+        byLeg.put(g.firstLegId, g);
+        byLeg.put(g.secondLegId, g);
+        checkLeg(g, g.firstLegId);
+        checkLeg(g, g.secondLegId);
+    }
+
+    /**
+     * Sizes both legs to what is still open — the entry's filled size (a bracket) or the pair's
+     * size (an OCO pair), less what the legs have filled — so each alone closes exactly that;
+     * with nothing open, what still works of the group (legs, and a bracket's entry) is
+     * cancelled. A leg the gateway has not named yet is sized once it is.
+     */
+    private void fitLegs(Group g) {
+        g.resizePending = false;
+        ManagedOrder first = router.order(g.firstLegId);
+        ManagedOrder second = router.order(g.secondLegId);
+        if (first == null || second == null) {
+            return;
         }
+        long open = g.protectedSize - first.filledSize() - second.filledSize();
+        if (open <= 0 && g.entryId != 0) {
+            // the position is closed: whatever of the entry still works must not reopen it unprotected
+            router.cancel(g.entryId);
+            closeOverfill(g, first, -open);
+        }
+        for (ManagedOrder leg : new ManagedOrder[] {first, second}) {
+            long target = leg.filledSize() + open;
+            if (leg.state().isTerminal() || leg.size() == target) {
+                continue;
+            }
+            if (open <= 0) {
+                router.cancel(leg.clientOrderId());
+            } else if (leg.gatewayOrderId() == 0) {
+                g.resizePending = true;
+            } else {
+                router.modify(leg.clientOrderId(), target, PriceTicks.NONE, PriceTicks.NONE);
+            }
+        }
+    }
+
+    /**
+     * Both legs of a bracket can fill on the same market event, before the engine can cancel
+     * one: the excess is a position nobody asked for, closed at market and logged as an alarm.
+     */
+    private void closeOverfill(Group g, ManagedOrder leg, long overfilled) {
+        long excess = overfilled - g.overfillClosed;
+        if (excess <= 0) {
+            return;
+        }
+        g.overfillClosed += excess;
+        LOG.error("both legs of bracket entry {} filled: {} contract(s) beyond the entry, closing them at market",
+                g.entryId, excess);
+        // straight to the router, like the flatten of an unprotected position: it must not be refused
+        router.place(OrderRequest.market(leg.accountId(), leg.request().contract(), leg.side().opposite(), excess));
     }
 
     /** A leg refused at once (by the risk gate) is an unprotected position. */
@@ -146,6 +186,9 @@ final class BracketBook {
     /** Any order changed: a rejected protective leg triggers the alarm; a finished group is forgotten. */
     void onChanged(ManagedOrder order) {
         Group g = byLeg.get(order.clientOrderId());
+        if (g != null && g.resizePending && order.gatewayOrderId() != 0) {
+            fitLegs(g);
+        }
         if (g != null && g.entryId != 0 && order.state() == OrderState.REJECTED) {
             onLegRejected(g, order);
         }

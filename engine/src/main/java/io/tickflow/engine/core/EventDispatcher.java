@@ -239,7 +239,7 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
         // the exchange and the loss rules see the new market before a bar it completes reaches a strategy,
         // so an order decided on that bar's close can never fill at that close
         if (exchange != null) {
-            exchange.onQuote(c, quote.bidTicks(), quote.askTicks());
+            exchange.onQuote(c, quote.bidTicks(), quote.bidSize(), quote.askTicks(), quote.askSize());
         }
         if (desk != null) {
             desk.onMarket(c);
@@ -261,7 +261,7 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
         long ts = e.tsEvent;
         quotes[c].onTrade(ts, e.priceTicks, e.size);
         if (exchange != null) {
-            exchange.onTrade(c, e.priceTicks);
+            exchange.onTrade(c, e.priceTicks, e.size);
         }
         if (desk != null) {
             desk.onMarket(c);

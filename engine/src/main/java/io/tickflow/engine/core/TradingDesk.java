@@ -290,10 +290,12 @@ final class TradingDesk implements OrderListener, RiskView {
             dispatcher.deliver(owner.alone, EventDispatcher.ON_ORDER, order);
         }
         brackets.onChanged(order);
-        if (order.state().isTerminal()) {
-            // a finished order never reaches its strategy again: the router ignores late events for it
-            owners.remove(order.clientOrderId());
-        }
+    }
+
+    /** Fills can still arrive for a finished order (reordered after its FILLED or CANCELLED update): owners last as long as the router's memory. */
+    @Override
+    public void onOrderForgotten(ManagedOrder order) {
+        owners.remove(order.clientOrderId());
     }
 
     @Override

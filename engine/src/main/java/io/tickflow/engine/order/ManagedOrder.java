@@ -17,6 +17,11 @@ public final class ManagedOrder implements OrderView {
     private final OrderRequest request;
     private final Contract contract;
     private long gatewayOrderId;
+    /** Size and prices as the gateway last confirmed them (a modify changes them), initially the request's. */
+    private long size;
+    private long limitTicks;
+    private long stopTicks;
+    private long tsAmended = Long.MIN_VALUE;
     private OrderState state = OrderState.SUBMITTED;
     private long filledSize;
     private long filledCostTicks;
@@ -31,6 +36,9 @@ public final class ManagedOrder implements OrderView {
         this.request = request;
         this.contract = contract;
         this.tsEvent = tsCreated;
+        this.size = request.size();
+        this.limitTicks = request.limitTicks();
+        this.stopTicks = request.stopTicks();
     }
 
     public OrderRequest request() {
@@ -53,6 +61,28 @@ public final class ManagedOrder implements OrderView {
 
     void gatewayOrderId(long id) {
         this.gatewayOrderId = id;
+    }
+
+    /**
+     * The gateway's view of the order's size and prices (after a modify, or a trailing stop
+     * moving); an update older than the last one applied is ignored, so reordered updates
+     * cannot undo a modify.
+     *
+     * @return whether anything changed
+     */
+    boolean amend(long newSize, long newLimitTicks, long newStopTicks, long ts) {
+        if (ts < tsAmended || newSize <= 0) {
+            return false;
+        }
+        tsAmended = ts;
+        long nextSize = Math.max(newSize, filledSize);
+        long nextLimit = newLimitTicks != PriceTicks.NONE ? newLimitTicks : limitTicks;
+        long nextStop = newStopTicks != PriceTicks.NONE ? newStopTicks : stopTicks;
+        boolean changed = nextSize != size || nextLimit != limitTicks || nextStop != stopTicks;
+        size = nextSize;
+        limitTicks = nextLimit;
+        stopTicks = nextStop;
+        return changed;
     }
 
     void addFill(long size, long priceTicks, long ts) {
@@ -78,7 +108,7 @@ public final class ManagedOrder implements OrderView {
     }
 
     public long remaining() {
-        return request.size() - filledSize;
+        return size - filledSize;
     }
 
     @Override
@@ -142,7 +172,7 @@ public final class ManagedOrder implements OrderView {
 
     @Override
     public long size() {
-        return request.size();
+        return size;
     }
 
     @Override
@@ -152,12 +182,12 @@ public final class ManagedOrder implements OrderView {
 
     @Override
     public long limitTicks() {
-        return request.limitTicks();
+        return limitTicks;
     }
 
     @Override
     public long stopTicks() {
-        return request.stopTicks();
+        return stopTicks;
     }
 
     @Override
@@ -185,6 +215,6 @@ public final class ManagedOrder implements OrderView {
     @Override
     public String toString() {
         return "Order{client=" + clientOrderId + ", gateway=" + gatewayOrderId + ", " + state + ", " + request.side()
-                + " " + filledSize + "/" + request.size() + " " + contract.symbol() + " " + request.type() + "}";
+                + " " + filledSize + "/" + size + " " + contract.symbol() + " " + request.type() + "}";
     }
 }

@@ -7,4 +7,8 @@ public interface OrderListener {
 
     /** A new fill of the order was applied (never called twice for one trade id). */
     void onOrderFilled(ManagedOrder order, long tradeId, long size, long priceTicks);
+
+    /** The router no longer keeps this finished order (late events for it are ignored from now on). */
+    default void onOrderForgotten(ManagedOrder order) {
+    }
 }

@@ -48,7 +48,7 @@ public final class OrderRouter {
     private final OrderListener listener;
     private final Long2ObjectHashMap<ManagedOrder> byClientId = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<ManagedOrder> byGatewayId = new Long2ObjectHashMap<>();
-    private final LongHashSet appliedTrades = new LongHashSet();
+    private final AppliedTrades appliedTrades = new AppliedTrades(AppliedTrades.DEFAULT_CAPACITY);
     /** Fills whose order the router cannot name yet, by gateway order id: {tradeId, size, price, ts}. */
     private final Long2ObjectHashMap<List<long[]>> unmatchedFills = new Long2ObjectHashMap<>();
     private final List<ManagedOrder> awaitingAnswer = new ArrayList<>();
@@ -213,10 +213,11 @@ public final class OrderRouter {
         }
         if (e.command == CommandKind.PLACE) {
             if (accepted) {
+                // linked first, so whoever hears of the state change can already address the order
+                link(order, e.gatewayOrderId, e.tsEvent);
                 if (order.state() == OrderState.SUBMITTED || order.state() == OrderState.UNKNOWN) {
                     move(order, OrderState.WORKING, e.tsEvent);
                 }
-                link(order, e.gatewayOrderId, e.tsEvent);
             } else if (e.errorCode == CommandResultTranslator.NO_ANSWER) {
                 move(order, OrderState.UNKNOWN, e.tsEvent);
             } else {
@@ -252,9 +253,10 @@ public final class OrderRouter {
             }
             return;
         }
+        boolean amended = !order.state().isTerminal() && order.amend(e.size, e.limitTicks, e.stopTicks, e.tsEvent);
         OrderState next = fromGateway(e.orderStatus, order, e.filledSize);
-        if (next != null) {
-            move(order, next, e.tsEvent);
+        if (!(next != null && move(order, next, e.tsEvent)) && amended) {
+            listener.onOrderChanged(order);
         }
         if (order.state() != OrderState.SUBMITTED && order.state() != OrderState.UNKNOWN) {
             awaitingAnswer.remove(order);
@@ -411,11 +413,13 @@ public final class OrderRouter {
         }
     }
 
-    private void move(ManagedOrder order, OrderState next, long ts) {
-        if (order.moveTo(next, ts)) {
-            listener.onOrderChanged(order);
-            retire(order);
+    private boolean move(ManagedOrder order, OrderState next, long ts) {
+        if (!order.moveTo(next, ts)) {
+            return false;
         }
+        listener.onOrderChanged(order);
+        retire(order);
+        return true;
     }
 
     /** Keeps a finished order for a while (late events still find it), then forgets it so memory stays bounded. */
@@ -431,6 +435,7 @@ public final class OrderRouter {
             if (oldest.gatewayOrderId() != 0) {
                 byGatewayId.remove(oldest.gatewayOrderId());
             }
+            listener.onOrderForgotten(oldest);
         }
     }
 }

@@ -110,6 +110,57 @@ public final class InboundEvent {
         }
     }
 
+    /**
+     * Makes this slot a copy of {@code source} (every field, and the text): for keeping an
+     * event past its slot's reuse, as a recorder, a journal or a test that replays events does.
+     */
+    public void copyFrom(InboundEvent source) {
+        type = source.type;
+        contract = source.contract;
+        tsEvent = source.tsEvent;
+        tsReceived = source.tsReceived;
+        quoteFields = source.quoteFields;
+        bidTicks = source.bidTicks;
+        bidSize = source.bidSize;
+        askTicks = source.askTicks;
+        askSize = source.askSize;
+        lastTicks = source.lastTicks;
+        lastSize = source.lastSize;
+        volume = source.volume;
+        priceTicks = source.priceTicks;
+        size = source.size;
+        side = source.side;
+        depthAction = source.depthAction;
+        batchEnd = source.batchEnd;
+        openTicks = source.openTicks;
+        highTicks = source.highTicks;
+        lowTicks = source.lowTicks;
+        closeTicks = source.closeTicks;
+        barNanos = source.barNanos;
+        accountId = source.accountId;
+        gatewayOrderId = source.gatewayOrderId;
+        clientOrderId = source.clientOrderId;
+        orderStatus = source.orderStatus;
+        orderType = source.orderType;
+        filledSize = source.filledSize;
+        limitTicks = source.limitTicks;
+        stopTicks = source.stopTicks;
+        avgPriceMicroTicks = source.avgPriceMicroTicks;
+        netPosition = source.netPosition;
+        tradeId = source.tradeId;
+        feesCents = source.feesCents;
+        pnlCents = source.pnlCents;
+        voided = source.voided;
+        balanceCents = source.balanceCents;
+        canTrade = source.canTrade;
+        command = source.command;
+        errorCode = source.errorCode;
+        link = source.link;
+        connectionState = source.connectionState;
+        controlAction = source.controlAction;
+        setText(source.text);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(96).append(type).append("{contract=").append(contract)

@@ -8,12 +8,26 @@ package io.tickflow.engine.sim;
  *                           false (the conservative default): only when the market trades through it
  * @param improveWhenThrough true: a resting limit the market jumps through fills at the market's price
  *                           (the bar model's "at the open if it gapped through"); false: at its own price
+ * @param partialFills       true: an order takes no more than the liquidity the market shows — the
+ *                           displayed opposite size for market orders, triggered stops and marketable
+ *                           limits, the printed size for a resting limit a trade reaches — and the rest
+ *                           keeps working; false: every fill is for the whole remaining size
+ * @param queuePosition      true: a limit resting at the touch waits behind the size displayed at its
+ *                           price when it joined (shrunk when the displayed size shrinks); trades at its
+ *                           price eat that queue first and fill the order only once it is gone. A trade
+ *                           through the price fills it regardless. Implies fills at the touch.
  */
-public record FillModel(long slippageTicks, boolean fillAtTouch, boolean improveWhenThrough) {
+public record FillModel(long slippageTicks, boolean fillAtTouch, boolean improveWhenThrough, boolean partialFills,
+                        boolean queuePosition) {
     public FillModel {
         if (slippageTicks < 0) {
             throw new IllegalArgumentException("slippage must not be negative, was " + slippageTicks);
         }
+    }
+
+    /** Whole fills, no queue: the model for bar data and most tick backtests. */
+    public FillModel(long slippageTicks, boolean fillAtTouch, boolean improveWhenThrough) {
+        this(slippageTicks, fillAtTouch, improveWhenThrough, false, false);
     }
 
     /** No slippage; limits fill only when traded through, at their price. */
@@ -29,5 +43,18 @@ public record FillModel(long slippageTicks, boolean fillAtTouch, boolean improve
      */
     public static FillModel bars(long slippageTicks) {
         return new FillModel(slippageTicks, true, true);
+    }
+
+    /**
+     * The model for tick data with sizes: orders take only displayed liquidity (partial fills)
+     * and resting limits wait their turn in the queue at their price.
+     */
+    public static FillModel depthAware(long slippageTicks) {
+        return new FillModel(slippageTicks, false, false, true, true);
+    }
+
+    /** This model with partial fills and the queue estimate switched on or off. */
+    public FillModel withLiquidity(boolean partial, boolean queue) {
+        return new FillModel(slippageTicks, fillAtTouch, improveWhenThrough, partial, queue);
     }
 }

@@ -87,8 +87,12 @@ class OrderRouterTest {
     }
 
     private static InboundEvent update(long gatewayId, long clientId, OrderStatus status, long filled) {
+        return update(gatewayId, clientId, status, 3, filled);
+    }
+
+    private static InboundEvent update(long gatewayId, long clientId, OrderStatus status, long size, long filled) {
         InboundEvent e = new InboundEvent();
-        new OrderUpdateTranslator().set(0, 3, 3, ACCOUNT, gatewayId, clientId, status, OrderType.LIMIT, BUY, 3, filled,
+        new OrderUpdateTranslator().set(0, 3, 3, ACCOUNT, gatewayId, clientId, status, OrderType.LIMIT, BUY, size, filled,
                 100, PriceTicks.NONE, 0).translateTo(e, 0);
         return e;
     }
@@ -127,6 +131,25 @@ class OrderRouterTest {
         assertThat(router.order(id).state()).isEqualTo(OrderState.FILLED);
         assertThat(fills).containsExactly("1:7:2@100");
         assertThat(positions.position(ACCOUNT, 0).net()).isEqualTo(2);
+    }
+
+    @Test
+    void aModifyTakesEffectWhenTheGatewayConfirmsItAndAnOlderUpdateCannotUndoIt() {
+        long id = placeLimit(3);
+        router.onCommandResult(ack(id, 500), true);
+        router.modify(id, 5, 98, PriceTicks.NONE);
+        assertThat(router.order(id).size()).as("not before the gateway confirms").isEqualTo(3);
+
+        InboundEvent confirmed = new InboundEvent();
+        new OrderUpdateTranslator().set(0, 10, 10, ACCOUNT, 500, id, OrderStatus.OPEN, OrderType.LIMIT, BUY, 5, 0, 98,
+                PriceTicks.NONE, 0).translateTo(confirmed, 0);
+        router.onOrderUpdate(confirmed);
+        router.onOrderUpdate(update(500, id, OrderStatus.OPEN, 0));
+
+        assertThat(router.order(id).size()).isEqualTo(5);
+        assertThat(router.order(id).limitTicks()).isEqualTo(98);
+        assertThat(router.order(id).remaining()).isEqualTo(5);
+        assertThat(router.liveSize(ACCOUNT, 0, BUY)).isEqualTo(5);
     }
 
     @Test
@@ -278,7 +301,7 @@ class OrderRouterTest {
                     toFill -= part;
                 }
                 if (random.nextBoolean()) {
-                    events.add(update(gatewayId, i, OrderStatus.OPEN, 0));
+                    events.add(update(gatewayId, i, OrderStatus.OPEN, size, 0));
                 }
             }
             Collections.shuffle(events, random);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.tickflow.engine.core.Engine;
 import io.tickflow.engine.core.EngineConfig;
 import io.tickflow.engine.core.StrategySpec;
+import io.tickflow.engine.model.PriceTicks;
 import io.tickflow.engine.ring.QuoteTranslator;
 import io.tickflow.engine.ring.TradeTranslator;
 import io.tickflow.engine.strategy.FillView;
@@ -80,7 +81,15 @@ class SimulatedExchangeScenarioTest {
     }
 
     private void print(Engine engine, long ts, long price) {
-        engine.publisher().publish(trade.set(0, ts, ts, price, 1, null));
+        print(engine, ts, price, 1);
+    }
+
+    private void quote(Engine engine, long ts, long bid, long bidSize, long ask, long askSize) {
+        engine.publisher().publish(quote.topOfBook(0, ts, ts, bid, bidSize, ask, askSize));
+    }
+
+    private void print(Engine engine, long ts, long price, long size) {
+        engine.publisher().publish(trade.set(0, ts, ts, price, size, null));
     }
 
     @Test
@@ -174,5 +183,114 @@ class SimulatedExchangeScenarioTest {
         assertThat(s.log).contains("order " + s.lastOrderId + " CANCELLED 0/1");
         assertThat(s.log).noneMatch(l -> l.startsWith("fill"));
         assertThat(engine.simulatedExchange().restingOrders(0)).isZero();
+    }
+
+    // ---- displayed liquidity: partial fills and the queue ----
+
+    @Test
+    void aMarketOrderLargerThanTheDisplayedSizeFillsPartlyAndTakesTheRestFromLaterQuotes() {
+        Scripted s = new Scripted((orders, self) -> self.lastOrderId = orders.market(ES, BUY, 5));
+        Engine engine = engine(s, FillModel.depthAware(0));
+        quote(engine, 1, 100, 10, 101, 2);
+        quote(engine, 2, 101, 10, 102, 1);
+        quote(engine, 3, 101, 10, 103, 9);
+        engine.shutdown();
+
+        long id = s.lastOrderId;
+        assertThat(s.log).containsExactly(
+                "order " + id + " PENDING 0/5",
+                "order " + id + " OPEN 0/5",
+                "fill BUY 2@101",
+                "order " + id + " OPEN 2/5",
+                "fill BUY 1@102",
+                "order " + id + " OPEN 3/5",
+                "fill BUY 2@103",
+                "order " + id + " FILLED 5/5");
+        assertThat(engine.positions().position(StrategySpec.DEFAULT_ACCOUNT, 0).net()).isEqualTo(5);
+        assertThat(engine.positions().position(StrategySpec.DEFAULT_ACCOUNT, 0).avgPriceMicroTicks())
+                .isEqualTo((2 * 101 + 102 + 2 * 103) * 1_000_000L / 5);
+    }
+
+    @Test
+    void ordersOnTheSameQuoteShareItsDisplayedSizeOldestFirst() {
+        List<Long> ids = new ArrayList<>();
+        Scripted s = new Scripted((orders, self) -> {
+            ids.add(orders.market(ES, SELL, 3));
+            ids.add(orders.market(ES, SELL, 3));
+        });
+        Engine engine = engine(s, FillModel.depthAware(0));
+        quote(engine, 1, 100, 4, 101, 10);
+        engine.shutdown();
+
+        assertThat(s.log).containsSubsequence("fill SELL 3@100", "fill SELL 1@100");
+        assertThat(s.log).contains("order " + ids.get(0) + " FILLED 3/3", "order " + ids.get(1) + " OPEN 1/3");
+        assertThat(engine.simulatedExchange().restingOrders(0)).isEqualTo(1);
+    }
+
+    @Test
+    void aRestingLimitTakesNoMoreThanThePrintsThatTradeThroughIt() {
+        Scripted s = new Scripted((orders, self) -> self.lastOrderId = orders.limit(ES, BUY, 5, 98));
+        Engine engine = engine(s, FillModel.depthAware(0));
+        quote(engine, 1, 100, 10, 101, 10);
+        print(engine, 2, 97, 2);
+        print(engine, 3, 96, 10);
+        engine.shutdown();
+
+        assertThat(s.log).containsSubsequence("fill BUY 2@98", "order " + s.lastOrderId + " OPEN 2/5",
+                "fill BUY 3@98", "order " + s.lastOrderId + " FILLED 5/5");
+    }
+
+    @Test
+    void aLimitJoiningTheBidWaitsBehindTheDisplayedQueue() {
+        Scripted s = new Scripted((orders, self) -> self.lastOrderId = orders.limit(ES, BUY, 3, 100));
+        Engine engine = engine(s, FillModel.depthAware(0));
+        quote(engine, 1, 100, 10, 101, 10);   // joins behind 10
+        print(engine, 2, 100, 6);             // 4 ahead
+        quote(engine, 3, 100, 3, 101, 10);    // cancellations ahead: 3 ahead
+        print(engine, 4, 100, 4);             // eats the 3, fills 1
+        print(engine, 5, 100, 5);             // fills the last 2
+        engine.shutdown();
+
+        assertThat(s.log).filteredOn(l -> l.startsWith("fill")).containsExactly("fill BUY 1@100", "fill BUY 2@100");
+        assertThat(s.log).contains("order " + s.lastOrderId + " FILLED 3/3");
+    }
+
+    @Test
+    void aLimitInsideTheSpreadIsFirstInItsQueue() {
+        Scripted s = new Scripted((orders, self) -> orders.limit(ES, SELL, 2, 102));
+        Engine engine = engine(s, FillModel.depthAware(0));
+        quote(engine, 1, 100, 10, 103, 10);
+        print(engine, 2, 102, 1);
+        print(engine, 3, 102, 1);
+        engine.shutdown();
+
+        assertThat(s.log).filteredOn(l -> l.startsWith("fill")).containsExactly("fill SELL 1@102", "fill SELL 1@102");
+    }
+
+    @Test
+    void withoutPartialFillsTheQueueStillDecidesWhenTheWholeOrderFills() {
+        Scripted s = new Scripted((orders, self) -> orders.limit(ES, BUY, 3, 100));
+        Engine engine = engine(s, FillModel.conservative().withLiquidity(false, true));
+        quote(engine, 1, 100, 5, 101, 10);
+        print(engine, 2, 100, 5);
+        print(engine, 3, 100, 1);
+        engine.shutdown();
+
+        assertThat(s.log).filteredOn(l -> l.startsWith("fill")).containsExactly("fill BUY 3@100");
+        assertThat(s.log.indexOf("fill BUY 3@100")).isGreaterThan(0);
+    }
+
+    @Test
+    void aBracketEntryFilledInPartsGrowsItsProtectiveLegsWithEachFill() {
+        Scripted s = new Scripted((orders, self) -> self.lastOrderId = orders.bracket(ES, BUY, 4, PriceTicks.NONE, 5, 5));
+        Engine engine = engine(s, FillModel.depthAware(0));
+        quote(engine, 1, 100, 10, 101, 1);
+        quote(engine, 2, 100, 10, 101, 10);
+        engine.shutdown();
+
+        assertThat(s.log).filteredOn(l -> l.startsWith("fill")).containsExactly("fill BUY 1@101", "fill BUY 3@101");
+        assertThat(s.log).filteredOn(l -> l.endsWith("OPEN 0/4")).hasSize(3);
+        assertThat(engine.simulatedExchange().restingOrders(0)).isEqualTo(2);
+        assertThat(engine.positions().position(StrategySpec.DEFAULT_ACCOUNT, 0).net()).isEqualTo(4);
     }
 }
