@@ -40,6 +40,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("gateway")) {
+            System.exit(command(new GatewayCommand()).execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         DemoOptions options;
         try {
             options = DemoOptions.parse(args);
@@ -54,6 +58,16 @@ public final class Main {
             return;
         }
         run(options, System.out);
+    }
+
+    /** A picocli command whose failures print one clear line (exit 2 for bad input, 1 otherwise), no stack trace. */
+    static picocli.CommandLine command(Object command) {
+        picocli.CommandLine cli = new picocli.CommandLine(command);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("tickflow: " + e.getMessage());
+            return e instanceof IllegalArgumentException ? 2 : 1;
+        });
+        return cli;
     }
 
     /** Runs the replay and prints its summary to {@code out}; returns the summary's figures. */

@@ -20,6 +20,32 @@ public final class CsvMarketData {
     }
 
     /**
+     * Any of the formats below, told apart by the file's header line (bars are taken as
+     * one-minute bars).
+     *
+     * @throws IllegalArgumentException naming the file when the header is none of them
+     */
+    public static MarketReplay detect(Path file, Contract contract, int contractIndex) {
+        String header;
+        try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(file)) {
+            header = in.readLine();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+        String h = header == null ? "" : header.trim();
+        return switch (h) {
+            case "ts_event,open,high,low,close,volume" -> bars(file, contract, contractIndex, 60);
+            case "ts_event,price,size" -> tradePrints(file, contract, contractIndex, true);
+            case "ts_event,price" -> tradePrints(file, contract, contractIndex, false);
+            case "ts_event,kind,price,size,aggressor,bid_price,bid_size,ask_price,ask_size" ->
+                    level1(file, contract, contractIndex);
+            default -> throw new IllegalArgumentException(file + ":1: not a market-data CSV this reader knows; the "
+                    + "header must be one of: ts_event,open,high,low,close,volume | ts_event,price,size | "
+                    + "ts_event,price | ts_event,kind,price,size,aggressor,bid_price,bid_size,ask_price,ask_size");
+        };
+    }
+
+    /**
      * OHLCV bars: {@code ts_event,open,high,low,close,volume}, {@code ts_event} the bar's open,
      * each bar {@code barSeconds} long; replayed through the bar fill model's walk.
      */

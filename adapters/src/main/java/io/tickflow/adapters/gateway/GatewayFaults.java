@@ -1,0 +1,79 @@
+package io.tickflow.adapters.gateway;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * The paper gateway's fault switches, set from tests (or the command line) while it runs.
+ * Thread-safe. REST faults are read by the REST handler, hub faults by the hub broadcaster,
+ * the rest act at once through the gateway.
+ */
+public final class GatewayFaults {
+    private final LongSupplier millis;
+    private volatile long tooManyRequestsUntilMillis;
+    private final Map<String, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
+    private volatile long hubDelayMillis;
+    private final AtomicInteger hubDuplicates = new AtomicInteger();
+    private final AtomicInteger hubReorders = new AtomicInteger();
+
+    GatewayFaults(LongSupplier wallMillis) {
+        this.millis = wallMillis;
+    }
+
+    /** Every REST call answers HTTP 429 for this long from now. */
+    public void tooManyRequestsFor(Duration window) {
+        tooManyRequestsUntilMillis = millis.getAsLong() + window.toMillis();
+    }
+
+    public boolean tooManyRequestsNow() {
+        return millis.getAsLong() < tooManyRequestsUntilMillis;
+    }
+
+    /** The next {@code count} calls of {@code endpoint} (e.g. {@code Order/place}, case-insensitive) answer HTTP 500. */
+    public void serverErrors(String endpoint, int count) {
+        serverErrors.computeIfAbsent(key(endpoint), k -> new AtomicInteger()).set(count);
+    }
+
+    /** Whether this call of {@code endpoint} must fail with a 5xx (counts it down). */
+    public boolean takeServerError(String endpoint) {
+        AtomicInteger left = serverErrors.get(key(endpoint));
+        return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    private static String key(String endpoint) {
+        String e = endpoint.toLowerCase(Locale.ROOT);
+        return e.startsWith("/api/") ? e.substring(5) : e.startsWith("api/") ? e.substring(4) : e;
+    }
+
+    /** Every hub event is sent this much later than it happens (0: at once). */
+    public void delayHubEvents(Duration delay) {
+        hubDelayMillis = delay.toMillis();
+    }
+
+    public long hubDelayMillis() {
+        return hubDelayMillis;
+    }
+
+    /** The next {@code count} hub events are each sent twice. */
+    public void duplicateHubEvents(int count) {
+        hubDuplicates.set(count);
+    }
+
+    public boolean takeDuplicate() {
+        return hubDuplicates.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    /** The next {@code count} hub events (of any connection) are held, then sent in reverse order. */
+    public void reorderHubEvents(int count) {
+        hubReorders.set(count);
+    }
+
+    /** How many events to hold back for reordering from now, 0 if none (and clears the request). */
+    public int takeReorder() {
+        return hubReorders.getAndSet(0);
+    }
+}
