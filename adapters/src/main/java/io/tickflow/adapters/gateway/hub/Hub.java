@@ -106,6 +106,11 @@ public final class Hub implements AutoCloseable {
         };
     }
 
+    private String userOf(Request request, Fields query) {
+        String token = token(request, query);
+        return token == null || token.isEmpty() ? null : auth.userOf(token);
+    }
+
     private static String token(Request request, Fields query) {
         String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -119,7 +124,7 @@ public final class Hub implements AutoCloseable {
             return status(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
         }
         Fields query = Request.extractQueryParameters(request);
-        String user = auth.userOf(token(request, query));
+        String user = userOf(request, query);
         if (user == null) {
             return status(response, callback, HttpStatus.UNAUTHORIZED_401);
         }
@@ -148,7 +153,7 @@ public final class Hub implements AutoCloseable {
     private boolean connect(ServerWebSocketContainer container, Request request, Response response,
                             Callback callback) {
         Fields query = Request.extractQueryParameters(request);
-        String user = auth.userOf(token(request, query));
+        String user = userOf(request, query);
         String id = query.getValue("id");
         String connectionId;
         if (id != null) {
