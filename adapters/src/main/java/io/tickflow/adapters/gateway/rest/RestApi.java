@@ -102,10 +102,7 @@ public final class RestApi extends Handler.Abstract {
         route("Order/cancel", true, 5, null, (u, b, env) -> {
             long account = b.requiredLong("accountId");
             long order = b.requiredLong("orderId");
-            onVenue(() -> {
-                venue.cancel(u, account, order);
-                return null;
-            });
+            run(() -> venue.cancel(u, account, order));
         });
         route("Order/modify", true, 5, null, (u, b, env) -> {
             long account = b.requiredLong("accountId");
@@ -114,17 +111,10 @@ public final class RestApi extends Handler.Abstract {
             var limit = b.optionalDecimal("limitPrice");
             var stop = b.optionalDecimal("stopPrice");
             var trail = b.optionalDecimal("trailPrice");
-            onVenue(() -> {
-                venue.modify(u, account, order, size, limit, stop, trail);
-                return null;
-            });
+            run(() -> venue.modify(u, account, order, size, limit, stop, trail));
         });
-        route("Order/search", true, 1, "orders", (u, b, env) -> {
-            long account = b.requiredLong("accountId");
-            long from = b.requiredTimestamp("startTimestamp");
-            long to = b.optionalTimestamp("endTimestamp", Long.MAX_VALUE);
-            env.put("orders", onVenue(() -> venue.searchOrders(u, account, from, to)));
-        });
+        route("Order/search", true, 1, "orders", (u, b, env) -> env.put("orders",
+                searchByTime(b, (account, from, to) -> venue.searchOrders(u, account, from, to))));
         route("Order/searchOpen", true, 1, "orders", (u, b, env) -> {
             long account = b.requiredLong("accountId");
             env.put("orders", onVenue(() -> venue.searchOpenOrders(u, account)));
@@ -136,26 +126,16 @@ public final class RestApi extends Handler.Abstract {
         route("Position/closeContract", true, 7, null, (u, b, env) -> {
             long account = b.requiredLong("accountId");
             String contract = b.requiredString("contractId");
-            onVenue(() -> {
-                venue.closeContract(u, account, contract);
-                return null;
-            });
+            run(() -> venue.closeContract(u, account, contract));
         });
         route("Position/partialCloseContract", true, 8, null, (u, b, env) -> {
             long account = b.requiredLong("accountId");
             String contract = b.requiredString("contractId");
             long size = b.requiredLong("size");
-            onVenue(() -> {
-                venue.partialCloseContract(u, account, contract, size);
-                return null;
-            });
+            run(() -> venue.partialCloseContract(u, account, contract, size));
         });
-        route("Trade/search", true, 1, "trades", (u, b, env) -> {
-            long account = b.requiredLong("accountId");
-            long from = b.requiredTimestamp("startTimestamp");
-            long to = b.optionalTimestamp("endTimestamp", Long.MAX_VALUE);
-            env.put("trades", onVenue(() -> venue.searchTrades(u, account, from, to)));
-        });
+        route("Trade/search", true, 1, "trades", (u, b, env) -> env.put("trades",
+                searchByTime(b, (account, from, to) -> venue.searchTrades(u, account, from, to))));
     }
 
     private void route(String name, boolean authenticated, int malformedCode, String payload, Endpoint endpoint) {
@@ -214,6 +194,26 @@ public final class RestApi extends Handler.Abstract {
 
     private <T> T onVenue(java.util.concurrent.Callable<T> call) {
         return venueThread.call(call, VENUE_TIMEOUT);
+    }
+
+    /** A search of one account over [startTimestamp, endTimestamp), the end open when absent. */
+    @FunctionalInterface
+    private interface TimeSearch {
+        Object search(long accountId, long fromNanos, long toNanos);
+    }
+
+    private Object searchByTime(RequestBody b, TimeSearch search) {
+        long account = b.requiredLong("accountId");
+        long from = b.requiredTimestamp("startTimestamp");
+        long to = b.optionalTimestamp("endTimestamp", Long.MAX_VALUE);
+        return onVenue(() -> search.search(account, from, to));
+    }
+
+    private void run(Runnable command) {
+        onVenue(() -> {
+            command.run();
+            return null;
+        });
     }
 
     private static void fail(Map<String, Object> env, int code, String message) {

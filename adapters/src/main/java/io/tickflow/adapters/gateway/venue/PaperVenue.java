@@ -261,16 +261,21 @@ public final class PaperVenue {
     }
 
     private static long ticks(Contract contract, BigDecimal price, boolean required, String field, OrderType type) {
+        if (price == null && required) {
+            throw new VenueError(PLACE_REJECTED, "A " + type + " order needs " + field);
+        }
+        return ticks(contract, price, field, PLACE_REJECTED);
+    }
+
+    /** A decimal price in ticks ({@code PriceTicks.NONE} for null), refused with {@code errorCode} when invalid. */
+    private static long ticks(Contract contract, BigDecimal price, String field, int errorCode) {
         if (price == null) {
-            if (required) {
-                throw new VenueError(PLACE_REJECTED, "A " + type + " order needs " + field);
-            }
             return PriceTicks.NONE;
         }
         try {
             return contract.toTicks(price);
         } catch (InvalidPriceException e) {
-            throw new VenueError(PLACE_REJECTED, "Invalid " + field + ": " + e.getMessage());
+            throw new VenueError(errorCode, "Invalid " + field + ": " + e.getMessage());
         }
     }
 
@@ -293,20 +298,9 @@ public final class PaperVenue {
             throw new VenueError(ORDER_COMMAND_REJECTED, "The paper gateway cannot change a trailing distance");
         }
         Contract contract = record.contract.contract();
-        long limit = modifyTicks(contract, limitPrice, "limitPrice");
-        long stop = modifyTicks(contract, stopPrice, "stopPrice");
+        long limit = ticks(contract, limitPrice, "limitPrice", ORDER_COMMAND_REJECTED);
+        long stop = ticks(contract, stopPrice, "stopPrice", ORDER_COMMAND_REJECTED);
         runCommand(() -> exchange.modify(0, accountId, record.exchangeId, size == null ? 0 : size, limit, stop));
-    }
-
-    private static long modifyTicks(Contract contract, BigDecimal price, String field) {
-        if (price == null) {
-            return PriceTicks.NONE;
-        }
-        try {
-            return contract.toTicks(price);
-        } catch (InvalidPriceException e) {
-            throw new VenueError(ORDER_COMMAND_REJECTED, "Invalid " + field + ": " + e.getMessage());
-        }
     }
 
     private void runCommand(Runnable command) {
