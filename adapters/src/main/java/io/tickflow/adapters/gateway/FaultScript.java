@@ -22,6 +22,7 @@ public final class FaultScript implements AutoCloseable {
             reject-orders:N          the next N placements are rejected
             http-429:DURATION        every REST call answers 429 for DURATION
             http-5xx:ENDPOINT:N      the next N calls of ENDPOINT (e.g. Order/place) answer 500
+            lose-answer:ENDPOINT:N   the next N calls of ENDPOINT are carried out, then answered 500
             drop-hub:market|user|all hub sockets are dropped without a Close message
             delay-hub:DURATION       every hub event is sent DURATION late
             duplicate-hub:N          the next N hub events are sent twice
@@ -71,6 +72,11 @@ public final class FaultScript implements AutoCloseable {
                 String endpoint = arg(parts, 1, spec);
                 int n = count(parts, 2, spec);
                 yield g -> g.faults().serverErrors(endpoint, n);
+            }
+            case "lose-answer" -> {
+                String endpoint = arg(parts, 1, spec);
+                int n = count(parts, 2, spec);
+                yield g -> g.faults().loseAnswers(endpoint, n);
             }
             case "drop-hub" -> {
                 String hub = arg(parts, 1, spec).toLowerCase(Locale.ROOT);

@@ -16,6 +16,7 @@ public final class GatewayFaults {
     private final LongSupplier millis;
     private volatile long tooManyRequestsUntilMillis;
     private final Map<String, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> lostAnswers = new ConcurrentHashMap<>();
     private volatile long hubDelayMillis;
     private final AtomicInteger hubDuplicates = new AtomicInteger();
     private final AtomicInteger hubReorders = new AtomicInteger();
@@ -41,6 +42,20 @@ public final class GatewayFaults {
     /** Whether this call of {@code endpoint} must fail with a 5xx (counts it down). */
     public boolean takeServerError(String endpoint) {
         AtomicInteger left = serverErrors.get(key(endpoint));
+        return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    /**
+     * The next {@code count} calls of {@code endpoint} are carried out, but answered HTTP 500
+     * as if the answer had been lost on the way: the worst case for a placement.
+     */
+    public void loseAnswers(String endpoint, int count) {
+        lostAnswers.computeIfAbsent(key(endpoint), k -> new AtomicInteger()).set(count);
+    }
+
+    /** Whether this call's answer must be lost after it was carried out (counts it down). */
+    public boolean takeLostAnswer(String endpoint) {
+        AtomicInteger left = lostAnswers.get(key(endpoint));
         return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 

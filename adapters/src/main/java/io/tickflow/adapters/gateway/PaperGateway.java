@@ -70,6 +70,7 @@ public final class PaperGateway implements AutoCloseable {
     private final Hub marketHub;
     private final Hub userHub;
     private final Server server;
+    private final RestApi rest;
     private final ServerConnector connector;
     private MarketFeed feed;
 
@@ -99,14 +100,14 @@ public final class PaperGateway implements AutoCloseable {
                 b.keepAlive, Duration.ofSeconds(15));
         this.userHub = new Hub("/hubs/user", new UserHubMethods(venue, broadcaster), tokens::userOf, b.keepAlive,
                 Duration.ofSeconds(15));
-        RestApi rest = new RestApi(venue, venueThread, tokens, faults, b.apiKeys, b.rateLimits,
+        this.rest = new RestApi(venue, venueThread, tokens, faults, b.apiKeys, b.rateLimits,
                 () -> wall.millis() * 1_000_000L);
         this.server = new Server();
         this.connector = new ServerConnector(server);
         connector.setHost(b.host);
         connector.setPort(b.port);
         server.addConnector(connector);
-        server.setHandler(new Handler.Sequence(rest, marketHub.handler(server), userHub.handler(server)));
+        server.setHandler(new Handler.Sequence(this.rest, marketHub.handler(), userHub.handler()));
     }
 
     public static Builder builder() {
@@ -137,6 +138,11 @@ public final class PaperGateway implements AutoCloseable {
 
     public GatewayFaults faults() {
         return faults;
+    }
+
+    /** Successful {@code Auth/loginKey} calls so far. */
+    public long logins() {
+        return rest.logins();
     }
 
     public List<PaperContract> contracts() {

@@ -468,6 +468,11 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
                 desk.beginSync();
             } else if (e.connectionState == ConnectionState.SYNCHRONIZED) {
                 desk.endSync();
+            } else if (e.connectionState == ConnectionState.LOGGED_OUT) {
+                LOG.error("the gateway ended this session ({}): the same user signed in elsewhere. Trading is halted: "
+                        + "no new orders are sent; orders already working stay at the gateway. Restart to sign in "
+                        + "again.", e.text);
+                desk.killSwitch(true);
             }
         }
         try {

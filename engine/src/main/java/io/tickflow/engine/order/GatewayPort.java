@@ -18,6 +18,10 @@ public interface GatewayPort {
     /** Cancels a working order. */
     void cancel(long clientOrderId, long accountId, long gatewayOrderId);
 
-    /** Changes a working order's size or prices; unchanged fields are {@code PriceTicks.NONE} / 0. */
-    void modify(long clientOrderId, long accountId, long gatewayOrderId, long size, long limitTicks, long stopTicks);
+    /**
+     * Changes a working order's size or prices; unchanged fields are {@code PriceTicks.NONE} / 0.
+     * {@code contract} (the engine's index) says what the ticks are ticks of.
+     */
+    void modify(long clientOrderId, long accountId, long gatewayOrderId, int contract, long size, long limitTicks,
+                long stopTicks);
 }

@@ -181,7 +181,8 @@ public final class OrderRouter {
             throw new IllegalArgumentException("cannot modify order " + clientOrderId + " to size " + size
                     + " with " + order.filledSize() + " already filled");
         }
-        port.modify(clientOrderId, order.accountId(), order.gatewayOrderId(), size, limitTicks, stopTicks);
+        port.modify(clientOrderId, order.accountId(), order.gatewayOrderId(), order.request().contract(), size,
+                limitTicks, stopTicks);
         return true;
     }
 

@@ -179,7 +179,8 @@ public final class SimulatedExchange implements GatewayPort {
     }
 
     @Override
-    public void modify(long clientOrderId, long accountId, long gatewayOrderId, long size, long limitTicks,
+    public void modify(long clientOrderId, long accountId, long gatewayOrderId, int contract, long size,
+                       long limitTicks,
                        long stopTicks) {
         long now = clock.nanos();
         SimOrder order = byGatewayId.get(gatewayOrderId);

@@ -50,7 +50,8 @@ class OrderRouterTest {
             }
 
             @Override
-            public void modify(long clientOrderId, long accountId, long gatewayOrderId, long size, long limitTicks,
+            public void modify(long clientOrderId, long accountId, long gatewayOrderId, int contract, long size,
+                               long limitTicks,
                                long stopTicks) {
                 sent.add("modify " + clientOrderId);
             }
@@ -267,7 +268,7 @@ class OrderRouterTest {
                 }
 
                 @Override
-                public void modify(long c, long a, long g, long s, long l, long st) {
+                public void modify(long c, long a, long g, int k, long s, long l, long st) {
                 }
             }, book, clock, TIMEOUT, 1, new OrderListener() {
                 @Override

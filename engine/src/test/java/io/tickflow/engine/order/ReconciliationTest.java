@@ -76,7 +76,7 @@ class ReconciliationTest {
             }
 
             @Override
-            public void modify(long c, long a, long g, long s, long l, long st) {
+            public void modify(long c, long a, long g, int k, long s, long l, long st) {
                 sent.add("modify " + c);
             }
         };

@@ -86,9 +86,10 @@ final class ChaosVenue implements GatewayPort {
     }
 
     @Override
-    public void modify(long clientOrderId, long accountId, long gatewayOrderId, long size, long limitTicks,
+    public void modify(long clientOrderId, long accountId, long gatewayOrderId, int contract, long size,
+                       long limitTicks,
                        long stopTicks) {
-        exchange.modify(clientOrderId, accountId, gatewayOrderId, size, limitTicks, stopTicks);
+        exchange.modify(clientOrderId, accountId, gatewayOrderId, contract, size, limitTicks, stopTicks);
     }
 
     /** Delivers a random share of what is pending, in random order, a few events twice. */

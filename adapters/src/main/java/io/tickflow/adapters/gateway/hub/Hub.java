@@ -2,236 +2,170 @@ package io.tickflow.adapters.gateway.hub;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
-import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * One SignalR hub served over WebSockets with the JSON hub protocol, as the ProjectX service
- * serves its market and user hubs: clients may negotiate first ({@code POST <path>/negotiate},
- * then {@code <path>?id=<connectionToken>}) or skip negotiation and open the WebSocket at
- * {@code <path>}. The access token comes as the {@code access_token} query parameter or an
- * {@code Authorization: Bearer} header; a bad one is a 401, an unknown connection id a 404,
- * a second socket for one id a 409. The server pings a connection it has sent nothing to
- * for the keep-alive interval; a connection with no handshake within the handshake timeout
- * is closed.
- */
-public final class Hub implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
-    private static final long NEGOTIATION_LIFETIME_NANOS = TimeUnit.MINUTES.toNanos(1);
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-    /** A negotiated connection not yet opened: its user and when it was negotiated. */
-    private record Negotiated(String connectionId, String user, long atNanos) {
+/**
+ * The server side of one SignalR hub over WebSocket with the JSON hub protocol, as a Jetty
+ * handler: what the paper gateway serves so that unmodified SignalR clients (the live adapter, the
+ * Microsoft clients) can connect to it as they would to the real service.
+ *
+ * <p>Clients either open the WebSocket at {@code path} directly (skip negotiation) or first
+ * {@code POST path/negotiate} and then open {@code path?id=<connectionToken>}; both steps need an
+ * access token the {@link HubAuthenticator} knows. Invocations are dispatched to {@link HubMethods}
+ * on Jetty's threads, one message at a time per connection. The server pings a connection it has
+ * sent nothing to for the keep-alive interval.
+ */
+public final class Hub {
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+
+    /** How long a negotiated connection token waits for its socket, as ASP.NET Core's disconnect timeout. */
+    private static final Duration NEGOTIATION_LIFETIME = Duration.ofSeconds(15);
+
+    private final HubMethods methods;
+    private final Map<String, String> methodsByLowerCaseName;
+    private final Duration handshakeTimeout;
+    private final HubProtocol protocol;
+    private final Negotiations negotiations = new Negotiations();
+    private final Set<HubConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<HubSession> sessions = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService scheduler;
+    private final HubHandler handler;
+    private volatile boolean closed;
+
+    /**
+     * @param path              where the hub is served, e.g. {@code /hubs/user}
+     * @param keepAliveInterval how long a connection may go without a message from the server before it is pinged
+     * @param handshakeTimeout  how long a new socket has to send its handshake before it is closed
+     */
+    public Hub(String path, HubMethods methods, HubAuthenticator auth, Duration keepAliveInterval,
+            Duration handshakeTimeout) {
+        this.methods = Objects.requireNonNull(methods, "methods");
+        this.methodsByLowerCaseName = methods.methodNames().stream()
+                .collect(Collectors.toUnmodifiableMap(Hub::lowerCase, Function.identity()));
+        this.handshakeTimeout = Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+        ObjectMapper json = new ObjectMapper();
+        this.protocol = new HubProtocol(json);
+        this.handler = new HubHandler(this, Objects.requireNonNull(path, "path"), Objects.requireNonNull(auth, "auth"),
+                negotiations, json);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hub-" + path);
+            thread.setDaemon(true);
+            return thread;
+        });
+        long intervalNanos = keepAliveInterval.toNanos();
+        long tickNanos = Math.max(intervalNanos / 4, TimeUnit.MILLISECONDS.toNanos(10));
+        scheduler.scheduleAtFixedRate(() -> keepAlive(intervalNanos), tickNanos, tickNanos, TimeUnit.NANOSECONDS);
     }
 
-    private final String path;
-    private final HubMethods methods;
-    private final HubAuthenticator auth;
-    private final Map<String, String> methodsByLowerName;
-    private final long keepAliveNanos;
-    private final long handshakeTimeoutNanos;
-    private final Map<String, Negotiated> negotiated = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> usedTokens = new ConcurrentHashMap<>();
-    private final Map<HubConnection, Boolean> connections = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer;
+    /** The handler serving the hub's path and its negotiate path; it declines every other request. */
+    public Handler handler() {
+        return handler;
+    }
 
-    public Hub(String path, HubMethods methods, HubAuthenticator auth, Duration keepAlive, Duration handshakeTimeout) {
-        if (!path.startsWith("/") || path.endsWith("/")) {
-            throw new IllegalArgumentException("a hub path starts with / and does not end with one: " + path);
-        }
-        this.path = path.toLowerCase(Locale.ROOT);
-        this.methods = methods;
-        this.auth = auth;
-        this.methodsByLowerName = methods.methodNames().stream()
-                .collect(Collectors.toUnmodifiableMap(m -> m.toLowerCase(Locale.ROOT), Function.identity()));
-        this.keepAliveNanos = keepAlive.toNanos();
-        this.handshakeTimeoutNanos = handshakeTimeout.toNanos();
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hub-keepalive" + path.replace('/', '-'));
-            t.setDaemon(true);
-            return t;
-        });
-        long tick = Math.max(10, keepAlive.toMillis() / 4);
-        timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    /** The connections that have completed their handshake and not yet ended. */
+    public Collection<HubSession> sessions() {
+        return Collections.unmodifiableSet(sessions);
+    }
+
+    /** Closes every connection with a Close message, refuses new ones and stops the keep-alive timer. */
+    public void close() {
+        closed = true;
+        List.copyOf(connections).forEach(connection -> connection.close(null, false));
+        scheduler.shutdownNow();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    HubProtocol protocol() {
+        return protocol;
     }
 
     HubMethods methods() {
         return methods;
     }
 
-    /** The open connections that completed their handshake. */
-    public Collection<HubSession> sessions() {
-        return connections.keySet().stream().filter(HubConnection::handshaken).collect(Collectors.toList());
+    /** @return the canonical spelling of the method {@code target} names, case-insensitively, or null if none */
+    String methodNamed(String target) {
+        return methodsByLowerCaseName.get(lowerCase(target));
     }
 
-    /**
-     * The HTTP handler for this hub on {@code server}: it answers the hub's path and its
-     * negotiate path and declines everything else, so it can sit in a sequence of handlers.
-     */
-    public Handler handler(Server server) {
-        ServerWebSocketContainer container = ServerWebSocketContainer.ensure(server);
-        container.setIdleTimeout(Duration.ofNanos(Math.max(keepAliveNanos * 4, TimeUnit.SECONDS.toNanos(30))));
-        return new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) {
-                String requestPath = Request.getPathInContext(request).toLowerCase(Locale.ROOT);
-                if (requestPath.equals(path + "/negotiate")) {
-                    return negotiate(request, response, callback);
-                }
-                if (requestPath.equals(path)) {
-                    return connect(container, request, response, callback);
-                }
-                return false;
-            }
-        };
-    }
-
-    private String userOf(Request request, Fields query) {
-        String token = token(request, query);
-        return token == null || token.isEmpty() ? null : auth.userOf(token);
-    }
-
-    private static String token(Request request, Fields query) {
-        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return header.substring(7).trim();
+    /** A socket opened: it has the handshake timeout to complete its handshake. */
+    void opened(HubConnection connection) {
+        connections.add(connection);
+        if (closed) {
+            connection.close(null, false);
+            return;
         }
-        return query.getValue("access_token");
-    }
-
-    private boolean negotiate(Request request, Response response, Callback callback) {
-        if (!"POST".equals(request.getMethod())) {
-            return status(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
-        }
-        Fields query = Request.extractQueryParameters(request);
-        String user = userOf(request, query);
-        if (user == null) {
-            return status(response, callback, HttpStatus.UNAUTHORIZED_401);
-        }
-        String connectionId = UUID.randomUUID().toString();
-        int version = parseVersion(query.getValue("negotiateVersion"));
-        String connectionToken = version >= 1 ? UUID.randomUUID().toString() : connectionId;
-        negotiated.put(connectionToken, new Negotiated(connectionId, user, System.nanoTime()));
-        String body = "{\"connectionId\":\"" + connectionId + "\","
-                + (version >= 1 ? "\"connectionToken\":\"" + connectionToken + "\"," : "")
-                + "\"negotiateVersion\":" + Math.min(version, 1) + ","
-                + "\"availableTransports\":[{\"transport\":\"WebSockets\",\"transferFormats\":[\"Text\",\"Binary\"]}]}";
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        Content.Sink.write(response, true, body, callback);
-        return true;
-    }
-
-    private static int parseVersion(String text) {
         try {
-            return text == null ? 0 : Math.max(0, Integer.parseInt(text));
-        } catch (NumberFormatException e) {
-            return 0;
+            scheduler.schedule(connection::handshakeTimedOut, handshakeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            connection.close(null, false);
         }
     }
 
-    private boolean connect(ServerWebSocketContainer container, Request request, Response response,
-                            Callback callback) {
-        Fields query = Request.extractQueryParameters(request);
-        String user = userOf(request, query);
-        String id = query.getValue("id");
-        String connectionId;
-        if (id != null) {
-            Negotiated n = negotiated.get(id);
-            if (n == null) {
-                return status(response, callback, usedTokens.containsKey(id) ? HttpStatus.CONFLICT_409
-                        : HttpStatus.NOT_FOUND_404);
-            }
-            if (user == null || !user.equals(n.user)) {
-                return status(response, callback, HttpStatus.UNAUTHORIZED_401);
-            }
-            if (negotiated.remove(id) == null) {
-                return status(response, callback, HttpStatus.CONFLICT_409);
-            }
-            usedTokens.put(id, Boolean.TRUE);
-            connectionId = n.connectionId;
-        } else {
-            if (user == null) {
-                return status(response, callback, HttpStatus.UNAUTHORIZED_401);
-            }
-            connectionId = UUID.randomUUID().toString();
-        }
-        String owner = user;
-        boolean upgraded = container.upgrade((upgradeRequest, upgradeResponse, cb) -> {
-            HubConnection c = new HubConnection(this, connectionId, owner, methodsByLowerName);
-            connections.put(c, Boolean.TRUE);
-            return c;
-        }, request, response, callback);
-        if (!upgraded) {
-            response.setStatus(HttpStatus.BAD_REQUEST_400);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain");
-            Content.Sink.write(response, true, "The hub accepts WebSocket connections only.", callback);
-        }
-        return true;
-    }
-
-    private static boolean status(Response response, Callback callback, int status) {
-        response.setStatus(status);
-        Content.Sink.write(response, true, HttpStatus.getMessage(status), callback);
-        return true;
-    }
-
-    void onHandshake(HubConnection connection) {
+    void connected(HubConnection connection) {
+        sessions.add(connection);
         try {
             methods.onConnected(connection);
         } catch (RuntimeException e) {
-            LOG.error("hub {}: onConnected failed", path, e);
+            LOG.warn("onConnected failed for connection {}", connection.id(), e);
         }
     }
 
-    void onEnded(HubConnection connection) {
-        if (connections.remove(connection) != null && connection.handshaken()) {
+    /** A socket ended, once: {@code handshaken} tells whether the hub methods were told it connected. */
+    void ended(HubConnection connection, boolean handshaken) {
+        connections.remove(connection);
+        sessions.remove(connection);
+        if (connection.connectionToken() != null) {
+            negotiations.release(connection.connectionToken());
+        }
+        if (handshaken) {
             try {
                 methods.onDisconnected(connection);
             } catch (RuntimeException e) {
-                LOG.error("hub {}: onDisconnected failed", path, e);
+                LOG.warn("onDisconnected failed for connection {}", connection.id(), e);
             }
         }
     }
 
-    private void tick() {
+    /** Forgets a negotiated connection token that no socket has claimed after a while. */
+    void expireLater(String connectionToken) {
+        try {
+            scheduler.schedule(() -> negotiations.expire(connectionToken), NEGOTIATION_LIFETIME.toSeconds(),
+                    TimeUnit.SECONDS);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            negotiations.release(connectionToken);
+        }
+    }
+
+    private void keepAlive(long intervalNanos) {
         long now = System.nanoTime();
-        for (HubConnection c : connections.keySet()) {
-            if (!c.handshaken() && now - c.openedNanos() > handshakeTimeoutNanos) {
-                c.close("Handshake was not completed in time.", false);
-            } else {
-                c.keepAlive(now, keepAliveNanos);
-            }
+        for (HubConnection connection : connections) {
+            connection.keepAlive(now, intervalNanos);
         }
-        negotiated.values().removeIf(n -> now - n.atNanos > NEGOTIATION_LIFETIME_NANOS);
     }
 
-    /** Closes every connection with a Close message and stops the keep-alive timer. */
-    @Override
-    public void close() {
-        for (HubConnection c : List.copyOf(connections.keySet())) {
-            c.close("The server is shutting down.", true);
-        }
-        timer.shutdownNow();
+    private static String lowerCase(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.LongFunction;
 import io.tickflow.adapters.gateway.GatewayFaults;
 import io.tickflow.adapters.gateway.hub.HubSession;
 import io.tickflow.adapters.gateway.venue.VenueListener;
-import io.tickflow.adapters.gateway.wire.ApiObjects;
+import io.tickflow.adapters.projectx.wire.ApiObjects;
 
 /**
  * Sends the venue's events to the hub connections that subscribed to them, as the live

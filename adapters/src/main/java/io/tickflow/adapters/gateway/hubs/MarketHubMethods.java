@@ -10,7 +10,7 @@ import io.tickflow.adapters.gateway.hub.HubMethods;
 import io.tickflow.adapters.gateway.hub.HubSession;
 import io.tickflow.adapters.gateway.venue.PaperVenue;
 import io.tickflow.adapters.gateway.venue.VenueThread;
-import io.tickflow.adapters.gateway.wire.ApiObjects;
+import io.tickflow.adapters.projectx.wire.ApiObjects;
 
 /**
  * The market hub ({@code /hubs/market}): subscribe and unsubscribe to a contract's quotes,

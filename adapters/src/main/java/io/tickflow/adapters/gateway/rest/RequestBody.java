@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.tickflow.adapters.gateway.wire.WireTime;
+import io.tickflow.adapters.projectx.wire.WireTime;
 
 /**
  * A request's JSON body with typed field access that binds as the service does: absent or

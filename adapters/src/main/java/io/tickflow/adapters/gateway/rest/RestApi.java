@@ -27,7 +27,7 @@ import io.tickflow.adapters.gateway.auth.TokenService;
 import io.tickflow.adapters.gateway.venue.PaperVenue;
 import io.tickflow.adapters.gateway.venue.VenueError;
 import io.tickflow.adapters.gateway.venue.VenueThread;
-import io.tickflow.adapters.gateway.wire.Json;
+import io.tickflow.adapters.projectx.wire.Json;
 
 /**
  * The gateway's REST API under {@code /api/}: every endpoint of the reference, POST with a
@@ -61,6 +61,7 @@ public final class RestApi extends Handler.Abstract {
     private final RateLimiter limiter;
     private final Map<String, String> apiKeys;
     private final LongSupplier wallNanos;
+    private final java.util.concurrent.atomic.AtomicLong logins = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param apiKeys   user name → API key accepted by {@code Auth/loginKey}
@@ -143,6 +144,11 @@ public final class RestApi extends Handler.Abstract {
                 new Route(name, authenticated, malformedCode, payload, endpoint));
     }
 
+    /** Successful sign-ins so far. */
+    public long logins() {
+        return logins.get();
+    }
+
     // ---- endpoints with more to say ----
 
     private void loginKey(String ignored, RequestBody b, Map<String, Object> env) {
@@ -154,6 +160,7 @@ public final class RestApi extends Handler.Abstract {
         } else if (!constantTimeEquals(expected, key)) {
             fail(env, 3, "Invalid credentials");
         } else {
+            logins.incrementAndGet();
             env.put("token", tokens.issue(user));
         }
     }
@@ -275,6 +282,9 @@ public final class RestApi extends Handler.Abstract {
             route.endpoint.handle(user, new RequestBody(root), env);
             if (route.name.equals("Auth/logout")) {
                 tokens.revoke(token);
+            }
+            if (faults.takeLostAnswer(route.name)) {
+                return send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, null);
             }
             return send(response, callback, 200, env);
         } catch (JsonProcessingException e) {

@@ -14,8 +14,8 @@ import java.util.function.LongUnaryOperator;
 
 import com.lmax.disruptor.EventTranslator;
 
-import io.tickflow.adapters.gateway.wire.ApiObjects;
-import io.tickflow.adapters.gateway.wire.WireTime;
+import io.tickflow.adapters.projectx.wire.ApiObjects;
+import io.tickflow.adapters.projectx.wire.WireTime;
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.model.InvalidPriceException;
@@ -300,7 +300,8 @@ public final class PaperVenue {
         Contract contract = record.contract.contract();
         long limit = ticks(contract, limitPrice, "limitPrice", ORDER_COMMAND_REJECTED);
         long stop = ticks(contract, stopPrice, "stopPrice", ORDER_COMMAND_REJECTED);
-        runCommand(() -> exchange.modify(0, accountId, record.exchangeId, size == null ? 0 : size, limit, stop));
+        int index = indexOf(record.contract.id());
+        runCommand(() -> exchange.modify(0, accountId, record.exchangeId, index, size == null ? 0 : size, limit, stop));
     }
 
     private void runCommand(Runnable command) {
@@ -487,7 +488,9 @@ public final class PaperVenue {
         listener.onQuote(pc.id(), quote(pc, m));
         Contract c = pc.contract();
         String ts = WireTime.format(now);
+        // the venue knows the top of book only: its depth is that book, sent whole (Reset, best bid, best ask)
         listener.onDepth(pc.id(), List.of(
+                new ApiObjects.DepthEntry(ts, 6, BigDecimal.ZERO, 0, 0),
                 new ApiObjects.DepthEntry(ts, 4, c.toPrice(bidTicks), bidSize, bidSize),
                 new ApiObjects.DepthEntry(ts, 3, c.toPrice(askTicks), askSize, askSize)));
     }

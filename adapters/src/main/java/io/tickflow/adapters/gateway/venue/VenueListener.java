@@ -2,7 +2,7 @@ package io.tickflow.adapters.gateway.venue;
 
 import java.util.List;
 
-import io.tickflow.adapters.gateway.wire.ApiObjects;
+import io.tickflow.adapters.projectx.wire.ApiObjects;
 
 /**
  * What the venue tells the hubs, on the venue thread, as the live service's events: market

@@ -1,250 +1,467 @@
 package io.tickflow.adapters.gateway.hub;
 
+import static io.tickflow.adapters.gateway.hub.RawClient.RS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
 
-/** The JSON hub protocol frame by frame, with a raw OkHttp WebSocket: what the SignalR client never shows. */
+/** The hub protocol's edge cases, driven by a bare WebSocket client. */
 class HubProtocolTest {
-    private static final String RS = "\u001e";
+    private static final OkHttpClient HTTP = new OkHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HANDSHAKE = "{\"protocol\":\"json\",\"version\":1}" + RS;
 
-    /** Echo returns its argument, Void returns nothing, Fail refuses, Boom throws, Push sends the caller an event. */
-    private static final class TestMethods implements HubMethods {
-        @Override
-        public List<String> methodNames() {
-            return List.of("Echo", "Void", "Fail", "Boom", "Push");
-        }
-
-        @Override
-        public Object invoke(HubSession session, String method, List<JsonNode> arguments) throws HubMethodException {
-            switch (method) {
-                case "Echo":
-                    return arguments.get(0).asText();
-                case "Fail":
-                    throw new HubMethodException("no such thing");
-                case "Boom":
-                    throw new IllegalStateException("bug");
-                case "Push":
-                    session.send("Event", "hello", 42);
-                    return null;
-                default:
-                    return null;
-            }
-        }
-    }
-
-    /** One raw client socket: every text message it receives, and how it closed. */
-    private static final class Client extends WebSocketListener {
-        final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        final BlockingQueue<String> closed = new LinkedBlockingQueue<>();
-        WebSocket socket;
-
-        @Override
-        public void onMessage(WebSocket webSocket, String text) {
-            for (String message : text.split(RS)) {
-                if (!message.isEmpty()) {
-                    received.add(message);
-                }
-            }
-        }
-
-        @Override
-        public void onClosing(WebSocket webSocket, int code, String reason) {
-            webSocket.close(1000, null);
-            closed.add("closed " + code);
-        }
-
-        @Override
-        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-            closed.add("failed " + (response == null ? t.toString() : response.code()));
-        }
-
-        String next() throws InterruptedException {
-            String m = received.poll(10, TimeUnit.SECONDS);
-            assertThat(m).as("a message within 10 s").isNotNull();
-            return m;
-        }
-
-        String end() throws InterruptedException {
-            String c = closed.poll(10, TimeUnit.SECONDS);
-            assertThat(c).as("the socket ends within 10 s").isNotNull();
-            return c;
-        }
-    }
-
-    private Server server;
-    private Hub hub;
-    private String base;
-    private final OkHttpClient http = new OkHttpClient();
+    private HubServer server;
+    private final List<RawClient> clients = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        hub = new Hub("/hubs/test", new TestMethods(), token -> token.equals("good") ? "demo" : null,
-                Duration.ofMillis(200), Duration.ofSeconds(2));
-        server.setHandler(hub.handler(server));
-        server.start();
-        base = "http://127.0.0.1:" + connector.getLocalPort() + "/hubs/test";
+        server = new HubServer();
     }
 
     @AfterEach
     void stop() throws Exception {
-        hub.close();
-        server.stop();
-        http.dispatcher().executorService().shutdown();
+        clients.forEach(RawClient::close);
+        server.close();
     }
 
-    private Client open(String url) {
-        Client c = new Client();
-        c.socket = http.newWebSocket(new Request.Builder().url(url).build(), c);
-        return c;
+    @AfterAll
+    static void stopClient() {
+        HTTP.dispatcher().executorService().shutdown();
+        HTTP.connectionPool().evictAll();
     }
 
-    private Client handshaken() throws InterruptedException {
-        Client c = open(base + "?access_token=good");
-        c.socket.send(HANDSHAKE);
-        assertThat(c.next()).isEqualTo("{}");
-        return c;
+    private String wsUrl() {
+        return server.url("ws") + "?access_token=" + HubServer.ALICE_TOKEN;
     }
 
-    @Test
-    void theHandshakeIsAnsweredWithAnEmptyObject() throws InterruptedException {
-        handshaken();
+    private RawClient open(String url) {
+        RawClient client = new RawClient(HTTP, url);
+        clients.add(client);
+        return client;
     }
 
-    @Test
-    void anUnsupportedProtocolIsAnsweredWithAnErrorAndTheSocketCloses() throws InterruptedException {
-        Client c = open(base + "?access_token=good");
-        c.socket.send("{\"protocol\":\"messagepack\",\"version\":1}" + RS);
-        assertThat(c.next()).contains("\"error\"").contains("messagepack");
-        assertThat(c.end()).startsWith("closed");
+    private RawClient connect() throws InterruptedException {
+        RawClient client = RawClient.connected(HTTP, wsUrl());
+        clients.add(client);
+        return client;
     }
 
-    @Test
-    void severalMessagesInOneFrameAndOneMessageOverTwoFramesAreAllHandled() throws InterruptedException {
-        Client c = handshaken();
-        c.socket.send("{\"type\":1,\"target\":\"Echo\",\"arguments\":[\"a\"],\"invocationId\":\"1\"}" + RS
-                + "{\"type\":1,\"target\":\"echo\",\"arguments\":[\"b\"],\"invocationId\":\"2\"}" + RS);
-        assertThat(c.next()).isEqualTo("{\"type\":3,\"invocationId\":\"1\",\"result\":\"a\"}");
-        assertThat(c.next()).as("names match case-insensitively").contains("\"result\":\"b\"");
-        c.socket.send("{\"type\":1,\"target\":\"Echo\",");
-        c.socket.send("\"arguments\":[\"c\"],\"invocationId\":\"3\"}" + RS);
-        assertThat(c.next()).contains("\"invocationId\":\"3\"").contains("\"result\":\"c\"");
+    private static String invocation(String id, String target, String argument) {
+        String invocationId = id == null ? "" : "\"invocationId\":\"" + id + "\",";
+        return "{\"type\":1," + invocationId + "\"target\":\"" + target + "\",\"arguments\":[\"" + argument + "\"]}"
+                + RS;
     }
 
     @Test
-    void completionsCarryResultsErrorsOrNothingAndFireAndForgetGetsNoReply() throws InterruptedException {
-        Client c = handshaken();
-        c.socket.send("{\"type\":1,\"target\":\"Void\",\"arguments\":[]}" + RS);
-        c.socket.send("{\"type\":1,\"target\":\"Void\",\"arguments\":[],\"invocationId\":\"v\"}" + RS);
-        assertThat(c.next()).as("no reply to the fire-and-forget call first")
-                .isEqualTo("{\"type\":3,\"invocationId\":\"v\"}");
-        c.socket.send("{\"type\":1,\"target\":\"Fail\",\"arguments\":[],\"invocationId\":\"f\"}" + RS);
-        assertThat(c.next()).isEqualTo("{\"type\":3,\"invocationId\":\"f\",\"error\":\"no such thing\"}");
-        c.socket.send("{\"type\":1,\"target\":\"Boom\",\"arguments\":[],\"invocationId\":\"b\"}" + RS);
-        assertThat(c.next()).contains("An unexpected error occurred invoking 'Boom' on the server.");
-        c.socket.send("{\"type\":1,\"target\":\"Nope\",\"arguments\":[],\"invocationId\":\"n\"}" + RS);
-        assertThat(c.next()).isEqualTo("{\"type\":3,\"invocationId\":\"n\",\"error\":\"Method does not exist.\"}");
-        c.socket.send("{\"type\":1,\"target\":\"Push\",\"arguments\":[],\"invocationId\":\"p\"}" + RS);
-        assertThat(c.next()).isEqualTo("{\"type\":1,\"target\":\"Event\",\"arguments\":[\"hello\",42]}");
-        assertThat(c.next()).isEqualTo("{\"type\":3,\"invocationId\":\"p\"}");
+    void theHandshakeIsAnsweredWithAnEmptyObjectAndTheSessionOpens() throws Exception {
+        RawClient client = open(wsUrl());
+        client.send(HANDSHAKE);
+
+        assertThat(client.next()).isEqualTo("{}");
+        Await.until(() -> server.hub.sessions().size() == 1, "the session is open");
+        HubSession session = server.hub.sessions().iterator().next();
+        assertThat(session.userName()).isEqualTo("alice");
+        assertThat(session.isOpen()).isTrue();
+        assertThat(server.methods.connected).containsExactly(session);
     }
 
     @Test
-    void anIdleConnectionIsPinged() throws InterruptedException {
-        Client c = handshaken();
-        assertThat(c.next()).isEqualTo("{\"type\":6}");
+    void anUnsupportedProtocolIsAnsweredWithAnErrorThenClosed() throws Exception {
+        RawClient client = open(wsUrl());
+        client.send("{\"protocol\":\"messagepack\",\"version\":1}" + RS);
+
+        assertThat(client.next()).isEqualTo("{\"error\":\"The protocol 'messagepack' is not supported.\"}");
+        client.awaitClose();
+        assertThat(server.methods.connected).isEmpty();
     }
 
     @Test
-    void aMalformedMessageClosesThatConnectionWithACloseMessageAndOthersKeepWorking() throws InterruptedException {
-        Client bad = handshaken();
-        Client good = handshaken();
-        bad.socket.send("{not json" + RS);
-        String close = bad.next();
-        assertThat(close).startsWith("{\"type\":7,\"error\":").contains("not valid JSON");
-        assertThat(bad.end()).startsWith("closed");
-        good.socket.send("{\"type\":1,\"target\":\"Echo\",\"arguments\":[\"still\"],\"invocationId\":\"1\"}" + RS);
-        String answer = good.next();
-        while (answer.equals("{\"type\":6}")) {
-            answer = good.next();
+    void anUnsupportedVersionIsAnsweredWithAnErrorThenClosed() throws Exception {
+        RawClient client = open(wsUrl());
+        client.send("{\"protocol\":\"json\",\"version\":7}" + RS);
+
+        assertThat(client.next())
+                .isEqualTo("{\"error\":\"The server does not support version 7 of the 'json' protocol.\"}");
+        client.awaitClose();
+    }
+
+    @Test
+    void aMessageBeforeTheHandshakeIsAnsweredWithAnErrorThenClosed() throws Exception {
+        RawClient client = open(wsUrl());
+        client.send("{\"type\":6}" + RS);
+
+        assertThat(JSON.readTree(client.next()).path("error").asText()).isNotEmpty();
+        client.awaitClose();
+    }
+
+    @Test
+    void aSocketThatSendsNoHandshakeIsClosedAfterTheHandshakeTimeout() throws Exception {
+        server.close();
+        server = new HubServer(Duration.ofSeconds(15), Duration.ofMillis(200));
+        RawClient client = open(wsUrl());
+        client.opened.get(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+        client.awaitClose();
+        assertThat(client.hasNoMessage()).isTrue();
+        assertThat(server.methods.connected).isEmpty();
+    }
+
+    @Test
+    void theHandshakeAndInvocationsCanShareOneFrame() throws Exception {
+        RawClient client = open(wsUrl());
+        client.send(HANDSHAKE + invocation("1", "Echo", "a") + invocation("2", "Echo", "b"));
+
+        assertThat(client.next()).isEqualTo("{}");
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"1\",\"result\":\"a\"}");
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"2\",\"result\":\"b\"}");
+    }
+
+    @Test
+    void severalMessagesInOneFrameAreAllAnsweredInOrder() throws Exception {
+        RawClient client = connect();
+        client.send(invocation("1", "Echo", "a") + "{\"type\":6}" + RS + invocation("2", "Void", "b")
+                + invocation("3", "Echo", "c"));
+
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"1\",\"result\":\"a\"}");
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"2\"}");
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"3\",\"result\":\"c\"}");
+    }
+
+    @Test
+    void aMessageSplitAcrossTwoFramesIsReassembled() throws Exception {
+        RawClient client = connect();
+        String message = invocation("1", "Echo", "split");
+        client.send(message.substring(0, 20));
+        client.send(message.substring(20) + invocation("2", "Echo", "whole").substring(0, 5));
+        client.send(invocation("2", "Echo", "whole").substring(5));
+
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"1\",\"result\":\"split\"}");
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"2\",\"result\":\"whole\"}");
+    }
+
+    @Test
+    void binaryFramesCarryTheSameMessages() throws Exception {
+        RawClient client = open(wsUrl());
+        client.sendBinary(HANDSHAKE + invocation("1", "Echo", "b\u00e9"));
+
+        assertThat(client.next()).isEqualTo("{}");
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"1\",\"result\":\"b\u00e9\"}");
+    }
+
+    @Test
+    void methodNamesMatchCaseInsensitivelyAndPropertyNamesDoNot() throws Exception {
+        RawClient client = connect();
+        client.send(invocation("1", "eCHO", "any case"));
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"1\",\"result\":\"any case\"}");
+        assertThat(server.methods.calls).containsExactly("Echo[\"any case\"]");
+
+        client.send("{\"Type\":1,\"invocationId\":\"2\",\"target\":\"Echo\",\"arguments\":[\"x\"]}" + RS);
+        assertThat(JSON.readTree(client.next()).path("type").asInt()).isEqualTo(7);
+        client.awaitClose();
+    }
+
+    @Test
+    void anUnknownMethodIsAnsweredMethodDoesNotExistAndTheConnectionStaysOpen() throws Exception {
+        RawClient client = connect();
+        client.send(invocation("1", "Nope", "x") + invocation("2", "Echo", "still here"));
+
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"1\",\"error\":\"Method does not exist.\"}");
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"2\",\"result\":\"still here\"}");
+    }
+
+    @Test
+    void methodFailuresAreAnsweredWithCompletionErrors() throws Exception {
+        RawClient client = connect();
+        client.send(invocation("1", "Fail", "no") + invocation("2", "Boom", "x") + invocation("3", "Echo", "ok"));
+
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"1\",\"error\":\"Refused: no\"}");
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"2\","
+                + "\"error\":\"An unexpected error occurred invoking 'Boom' on the server.\"}");
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"3\",\"result\":\"ok\"}");
+    }
+
+    @Test
+    void anInvocationWithoutInvocationIdGetsNoReply() throws Exception {
+        RawClient client = connect();
+        client.send(invocation(null, "Echo", "forget") + invocation(null, "Fail", "forget")
+                + invocation(null, "Nope", "forget") + invocation("1", "Echo", "answered"));
+
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"1\",\"result\":\"answered\"}");
+        assertThat(server.methods.calls)
+                .containsExactly("Echo[\"forget\"]", "Fail[\"forget\"]", "Echo[\"answered\"]");
+    }
+
+    @Test
+    void aStreamInvocationIsAnsweredWithACompletionErrorAndCancelIsIgnored() throws Exception {
+        RawClient client = connect();
+        client.send("{\"type\":4,\"invocationId\":\"1\",\"target\":\"Echo\",\"arguments\":[\"x\"]}" + RS
+                + "{\"type\":5,\"invocationId\":\"1\"}" + RS + invocation("2", "Echo", "after"));
+
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"1\",\"error\":"
+                + "\"The client attempted to invoke the non-streaming 'Echo' method with a streaming invocation.\"}");
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"2\",\"result\":\"after\"}");
+    }
+
+    @Test
+    void serverEventsAreInvocationsWithoutInvocationId() throws Exception {
+        RawClient client = connect();
+        client.send(invocation("1", "Push", "hello"));
+
+        assertThat(client.next()).isEqualTo("{\"type\":1,\"target\":\"Event\",\"arguments\":[\"hello\"]}");
+        assertThat(client.next()).isEqualTo("{\"type\":3,\"invocationId\":\"1\"}");
+    }
+
+    @Test
+    void anIdleConnectionIsPingedByTheServer() throws Exception {
+        server.close();
+        server = new HubServer(Duration.ofMillis(200), Duration.ofSeconds(15));
+        RawClient client = connect();
+
+        assertThat(client.next()).isEqualTo("{\"type\":6}");
+        assertThat(client.next()).isEqualTo("{\"type\":6}");
+    }
+
+    @Test
+    void aMalformedFrameClosesOnlyThatConnection() throws Exception {
+        RawClient bad = connect();
+        RawClient good = connect();
+        Await.until(() -> server.methods.connected.size() == 2, "both are connected");
+
+        bad.send("{not json" + RS);
+
+        JsonNode close = JSON.readTree(bad.next());
+        assertThat(close.path("type").asInt()).isEqualTo(7);
+        assertThat(close.path("error").asText()).startsWith("Connection closed with an error.");
+        assertThat(close.has("allowReconnect")).isFalse();
+        bad.awaitClose();
+        Await.until(() -> server.methods.disconnected.size() == 1, "the bad connection is gone");
+        good.send(invocation("1", "Echo", "fine"));
+        assertThat(good.next()).isEqualTo("{\"type\":3,\"invocationId\":\"1\",\"result\":\"fine\"}");
+        assertThat(server.hub.sessions()).hasSize(1);
+    }
+
+    @Test
+    void invalidMessagesCloseTheConnectionWithAnError() throws Exception {
+        List<String> invalid = List.of("{\"target\":\"Echo\",\"arguments\":[]}", "{\"type\":\"1\"}", "{\"type\":99}",
+                "[1]", "{\"type\":1,\"invocationId\":\"1\",\"target\":5,\"arguments\":[]}",
+                "{\"type\":1,\"invocationId\":\"1\",\"target\":\"Echo\",\"arguments\":{}}",
+                "{\"type\":1,\"invocationId\":\"1\",\"target\":\"Echo\"}");
+        for (String message : invalid) {
+            RawClient client = connect();
+            client.send(message + RS);
+
+            JsonNode close = JSON.readTree(client.next());
+            assertThat(close.path("type").asInt()).as(message).isEqualTo(7);
+            assertThat(close.path("error").isTextual()).as(message).isTrue();
+            client.awaitClose();
         }
-        assertThat(answer).contains("\"result\":\"still\"");
-
-        Client noType = handshaken();
-        noType.socket.send("{\"target\":\"Echo\"}" + RS);
-        assertThat(noType.next()).startsWith("{\"type\":7");
-        Client badArgs = handshaken();
-        badArgs.socket.send("{\"type\":1,\"target\":\"Echo\",\"arguments\":\"x\"}" + RS);
-        assertThat(badArgs.next()).startsWith("{\"type\":7");
+        assertThat(server.methods.calls).isEmpty();
     }
 
     @Test
-    void theServersCloseMessageCarriesTheErrorAndReconnectHint() throws InterruptedException {
-        Client c = handshaken();
-        assertThat(hub.sessions()).hasSize(1);
-        hub.sessions().iterator().next().close("bye", false);
-        String close = c.next();
-        while (close.equals("{\"type\":6}")) {
-            close = c.next();
-        }
-        assertThat(close).isEqualTo("{\"type\":7,\"error\":\"bye\",\"allowReconnect\":false}");
-        assertThat(c.end()).startsWith("closed");
+    void aClientCloseMessageEndsTheConnection() throws Exception {
+        RawClient client = connect();
+        client.send("{\"type\":7}" + RS);
+
+        client.awaitClose();
+        Await.until(() -> server.methods.disconnected.size() == 1, "the hub saw the disconnect");
+        assertThat(server.hub.sessions()).isEmpty();
     }
 
-    private Response negotiate(String token) throws Exception {
-        Request.Builder r = new Request.Builder().url(base + "/negotiate?negotiateVersion=1")
+    @Test
+    void aServerCloseSendsACloseMessageThenClosesTheSocket() throws Exception {
+        RawClient client = connect();
+        Await.until(() -> server.hub.sessions().size() == 1, "the session is open");
+        HubSession session = server.hub.sessions().iterator().next();
+
+        session.close("Session ended by the server", true);
+
+        assertThat(client.next())
+                .isEqualTo("{\"type\":7,\"error\":\"Session ended by the server\",\"allowReconnect\":true}");
+        client.awaitClose();
+        Await.until(() -> server.methods.disconnected.size() == 1, "the hub saw the disconnect");
+        assertThat(session.isOpen()).isFalse();
+        session.send("Event", "dropped");
+        assertThat(server.methods.disconnected).containsExactly(session);
+    }
+
+    @Test
+    void anAbortDropsTheSocketWithoutACloseMessage() throws Exception {
+        RawClient client = connect();
+        Await.until(() -> server.hub.sessions().size() == 1, "the session is open");
+        HubSession session = server.hub.sessions().iterator().next();
+
+        session.abort();
+
+        assertThat(client.awaitClose()).isEqualTo(-1);
+        assertThat(client.hasNoMessage()).isTrue();
+        assertThat(server.methods.disconnected).containsExactly(session);
+        assertThat(server.hub.sessions()).isEmpty();
+    }
+
+    @Test
+    void sendsFromManyThreadsKeepEachThreadsOrder() throws Exception {
+        RawClient client = connect();
+        Await.until(() -> server.hub.sessions().size() == 1, "the session is open");
+        HubSession session = server.hub.sessions().iterator().next();
+        int threads = 4;
+        int perThread = 500;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            pool.execute(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                for (int i = 0; i < perThread; i++) {
+                    session.send("Seq", thread, i);
+                }
+            });
+        }
+        start.countDown();
+
+        int[] nextByThread = new int[threads];
+        for (int received = 0; received < threads * perThread; received++) {
+            JsonNode message = JSON.readTree(client.nextIgnoringPings());
+            assertThat(message.path("target").asText()).isEqualTo("Seq");
+            int thread = message.path("arguments").get(0).asInt();
+            assertThat(message.path("arguments").get(1).asInt()).isEqualTo(nextByThread[thread]++);
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+    }
+
+    @Test
+    void closingTheHubClosesEverySessionWithACloseMessage() throws Exception {
+        RawClient first = connect();
+        RawClient second = connect();
+
+        server.hub.close();
+
+        assertThat(first.next()).isEqualTo("{\"type\":7}");
+        assertThat(second.next()).isEqualTo("{\"type\":7}");
+        first.awaitClose();
+        second.awaitClose();
+        Await.until(() -> server.methods.disconnected.size() == 2, "the hub saw both disconnects");
+    }
+
+    @Test
+    void negotiateAnswersAConnectionTokenThatOpensOneSocket() throws Exception {
+        JsonNode negotiated = negotiate(HubServer.ALICE_TOKEN);
+        assertThat(negotiated.path("negotiateVersion").asInt()).isEqualTo(1);
+        assertThat(negotiated.path("connectionId").asText()).isNotEmpty();
+        assertThat(negotiated.path("availableTransports").get(0).path("transport").asText()).isEqualTo("WebSockets");
+        assertThat(negotiated.path("availableTransports").get(0).path("transferFormats"))
+                .extracting(JsonNode::asText).containsExactly("Text", "Binary");
+        String url = wsUrl() + "&id=" + negotiated.path("connectionToken").asText();
+
+        RawClient first = RawClient.connected(HTTP, url);
+        clients.add(first);
+        Await.until(() -> server.hub.sessions().size() == 1, "the session is open");
+        assertThat(server.hub.sessions().iterator().next().id()).isEqualTo(negotiated.path("connectionId").asText());
+
+        assertThat(open(url).awaitRefusal()).isEqualTo(409);
+    }
+
+    @Test
+    void anUnknownConnectionTokenIsRefusedWith404() throws Exception {
+        assertThat(open(wsUrl() + "&id=unknown").awaitRefusal()).isEqualTo(404);
+    }
+
+    @Test
+    void aConnectionTokenIsForgottenOnceItsSocketEnds() throws Exception {
+        String url = wsUrl() + "&id=" + negotiate(HubServer.ALICE_TOKEN).path("connectionToken").asText();
+        RawClient first = RawClient.connected(HTTP, url);
+        clients.add(first);
+        first.send("{\"type\":7}" + RS);
+        first.awaitClose();
+        Await.until(() -> server.methods.disconnected.size() == 1, "the hub saw the disconnect");
+
+        assertThat(open(url).awaitRefusal()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherUsersConnectionTokenIsRefusedWith403() throws Exception {
+        String token = negotiate(HubServer.ALICE_TOKEN).path("connectionToken").asText();
+        String url = server.url("ws") + "?access_token=" + HubServer.BOB_TOKEN + "&id=" + token;
+
+        assertThat(open(url).awaitRefusal()).isEqualTo(403);
+    }
+
+    @Test
+    void aMissingOrUnknownTokenIsRefusedWith401() throws Exception {
+        assertThat(negotiateStatus(null)).isEqualTo(401);
+        assertThat(negotiateStatus("stolen")).isEqualTo(401);
+        assertThat(open(server.url("ws")).awaitRefusal()).isEqualTo(401);
+        assertThat(open(server.url("ws") + "?access_token=stolen").awaitRefusal()).isEqualTo(401);
+    }
+
+    @Test
+    void theTokenMayComeAsABearerHeader() throws Exception {
+        assertThat(negotiateStatus(HubServer.BOB_TOKEN)).isEqualTo(200);
+        Request request = new Request.Builder().url(server.url("ws"))
+                .header("Authorization", "Bearer " + HubServer.BOB_TOKEN).build();
+        RawClient client = new RawClient(HTTP, request);
+        clients.add(client);
+        client.send(HANDSHAKE);
+
+        assertThat(client.next()).isEqualTo("{}");
+        Await.until(() -> server.hub.sessions().size() == 1, "the session is open");
+        assertThat(server.hub.sessions().iterator().next().userName()).isEqualTo("bob");
+    }
+
+    @Test
+    void otherPathsAreLeftToOtherHandlers() throws Exception {
+        Request request = new Request.Builder().url(server.url("http") + "/elsewhere").build();
+        try (Response response = HTTP.newCall(request).execute()) {
+            assertThat(response.code()).isEqualTo(404);
+        }
+    }
+
+    private JsonNode negotiate(String token) throws IOException {
+        try (Response response = HTTP.newCall(negotiateRequest(token)).execute()) {
+            assertThat(response.code()).isEqualTo(200);
+            return JSON.readTree(response.body().string());
+        }
+    }
+
+    private int negotiateStatus(String token) throws IOException {
+        try (Response response = HTTP.newCall(negotiateRequest(token)).execute()) {
+            return response.code();
+        }
+    }
+
+    private Request negotiateRequest(String token) {
+        Request.Builder request = new Request.Builder().url(server.url("http") + "/negotiate?negotiateVersion=1")
                 .post(RequestBody.create(new byte[0]));
         if (token != null) {
-            r.header("Authorization", "Bearer " + token);
+            request.header("Authorization", "Bearer " + token);
         }
-        return http.newCall(r.build()).execute();
-    }
-
-    @Test
-    void negotiationHandsOutATokenThatOpensOneSocketOnly() throws Exception {
-        String connectionToken;
-        try (Response r = negotiate("good")) {
-            assertThat(r.code()).isEqualTo(200);
-            String body = r.body().string();
-            assertThat(body).contains("\"negotiateVersion\":1").contains("\"transport\":\"WebSockets\"")
-                    .contains("\"connectionId\"");
-            connectionToken = body.replaceAll(".*\"connectionToken\":\"([^\"]+)\".*", "$1");
-        }
-        try (Response r = negotiate(null)) {
-            assertThat(r.code()).isEqualTo(401);
-        }
-        Client first = open(base + "?id=" + connectionToken + "&access_token=good");
-        first.socket.send(HANDSHAKE);
-        assertThat(first.next()).isEqualTo("{}");
-        Client second = open(base + "?id=" + connectionToken + "&access_token=good");
-        assertThat(second.end()).isEqualTo("failed 409");
-        Client unknown = open(base + "?id=nope&access_token=good");
-        assertThat(unknown.end()).isEqualTo("failed 404");
-        Client noToken = open(base);
-        assertThat(noToken.end()).isEqualTo("failed 401");
+        return request.build();
     }
 }

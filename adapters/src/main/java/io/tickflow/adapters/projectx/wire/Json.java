@@ -1,4 +1,4 @@
-package io.tickflow.adapters.gateway.wire;
+package io.tickflow.adapters.projectx.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,11 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The gateway's one JSON mapper: decimals kept exact, nulls written, records as objects. Thread-safe. */
+/**
+ * The one JSON mapper for the ProjectX wire, client and paper gateway alike: decimals kept
+ * exact, nulls written, records as objects, unknown fields ignored (the stream adds fields
+ * the REST objects lack). Thread-safe.
+ */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private Json() {

@@ -1,4 +1,4 @@
-package io.tickflow.adapters.gateway.wire;
+package io.tickflow.adapters.projectx.wire;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

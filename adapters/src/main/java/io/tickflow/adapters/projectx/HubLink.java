@@ -1,0 +1,170 @@
+package io.tickflow.adapters.projectx;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.microsoft.signalr.HubConnection;
+import com.microsoft.signalr.HubConnectionBuilder;
+import com.microsoft.signalr.TransportEnum;
+
+import io.reactivex.rxjava3.core.Single;
+import io.tickflow.engine.ring.ConnectionLink;
+import io.tickflow.engine.ring.ConnectionState;
+
+/**
+ * One hub connection kept alive: the Microsoft SignalR Java client over WebSockets with
+ * skip-negotiation and a token factory that renews the session token when due. The Java
+ * client does not reconnect by itself, so this does: when the connection drops it tells the
+ * engine (LOST), rebuilds the connection with capped, jittered backoff, subscribes again
+ * (servers forget subscriptions), tells the engine (RECONNECTED) and runs the hub's
+ * after-connect work (the user hub's reconciliation). A close by the service whose session
+ * check then fails (the same user signed in elsewhere) is final: LOGGED_OUT, no reconnect.
+ */
+final class HubLink {
+    private static final Logger LOG = LoggerFactory.getLogger(HubLink.class);
+
+    /** What a hub does on each (re)connection, in order. */
+    interface Setup {
+        /** Registers the event handlers on a new connection (before it starts). */
+        void handlers(HubConnection connection);
+
+        /** Subscribes on a started connection. */
+        void subscribe(HubConnection connection);
+
+        /** After subscribing and announcing the connection: e.g. the reconciliation snapshot. */
+        default void afterConnect(boolean reconnect) {
+        }
+    }
+
+    private final ConnectionLink link;
+    private final URI url;
+    private final ProjectXRest rest;
+    private final RingWriter ring;
+    private final Setup setup;
+    private final ScheduledExecutorService scheduler;
+    private final Duration base;
+    private final Duration cap;
+    private final Consumer<String> onLoggedOut;
+    private volatile HubConnection connection;
+    private volatile boolean stopped;
+    private volatile boolean everConnected;
+    private int failures;
+
+    HubLink(ConnectionLink link, URI url, ProjectXRest rest, RingWriter ring, Setup setup,
+            ScheduledExecutorService scheduler, Duration base, Duration cap, Consumer<String> onLoggedOut) {
+        this.link = link;
+        this.url = url;
+        this.rest = rest;
+        this.ring = ring;
+        this.setup = setup;
+        this.scheduler = scheduler;
+        this.base = base;
+        this.cap = cap;
+        this.onLoggedOut = onLoggedOut;
+    }
+
+    /** Connects now, on the calling thread; on failure keeps retrying in the background. */
+    void start() {
+        connect();
+    }
+
+    private void connect() {
+        if (stopped) {
+            return;
+        }
+        HubConnection c = HubConnectionBuilder.create(url.toString())
+                .withTransport(TransportEnum.WEBSOCKETS)
+                .shouldSkipNegotiate(true)
+                .withAccessTokenProvider(Single.defer(() -> Single.just(rest.token())))
+                .build();
+        setup.handlers(c);
+        c.onClosed(this::onClosed);
+        try {
+            c.start().blockingAwait(30, TimeUnit.SECONDS);
+            setup.subscribe(c);
+        } catch (RuntimeException e) {
+            LOG.warn("{} could not connect to {}: {}", link, url, e.getMessage());
+            c.stop();
+            if (e instanceof ProjectXException.SessionEnded) {
+                loggedOut(e.getMessage());
+                return;
+            }
+            scheduleReconnect();
+            return;
+        }
+        connection = c;
+        boolean reconnect = everConnected;
+        everConnected = true;
+        synchronized (this) {
+            failures = 0;
+        }
+        ring.connection(link, reconnect ? ConnectionState.RECONNECTED : ConnectionState.CONNECTED, url.toString());
+        try {
+            setup.afterConnect(reconnect);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: work after connecting failed ({}); reconnecting", link, e.getMessage());
+            c.stop();
+        }
+    }
+
+    private void onClosed(Exception cause) {
+        if (stopped) {
+            return;
+        }
+        String why = cause == null ? "closed by the server" : cause.getMessage();
+        LOG.warn("{} lost: {}", link, why);
+        ring.connection(link, ConnectionState.LOST, why);
+        if (cause != null && !rest.sessionAlive()) {
+            loggedOut(why);
+            return;
+        }
+        scheduleReconnect();
+    }
+
+    private void loggedOut(String why) {
+        stopped = true;
+        rest.sessionEnded(why);
+        onLoggedOut.accept(why);
+        ring.connection(link, ConnectionState.LOGGED_OUT, why);
+    }
+
+    private void scheduleReconnect() {
+        long delay;
+        synchronized (this) {
+            failures++;
+            long exp = Math.min(cap.toMillis(), base.toMillis() << Math.min(failures - 1, 16));
+            delay = (long) (exp * (0.5 + ThreadLocalRandom.current().nextDouble() / 2));
+        }
+        LOG.info("{}: reconnecting in {} ms", link, delay);
+        try {
+            scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("{}: not reconnecting, the adapter is closing", link);
+        }
+    }
+
+    /** Ends the link without a LOGGED_OUT: the engine is shutting down. */
+    void stop() {
+        stopped = true;
+        HubConnection c = connection;
+        if (c != null) {
+            c.stop().blockingAwait(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The link ended for good because the session ended elsewhere (no reconnect). */
+    void stopQuietly() {
+        stopped = true;
+        HubConnection c = connection;
+        if (c != null) {
+            c.stop();
+        }
+    }
+}

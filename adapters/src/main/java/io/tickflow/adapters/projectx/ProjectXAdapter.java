@@ -1,0 +1,308 @@
+package io.tickflow.adapters.projectx;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.gson.JsonElement;
+import com.microsoft.signalr.HubConnection;
+
+import io.tickflow.adapters.projectx.wire.ApiObjects;
+import io.tickflow.adapters.projectx.wire.Json;
+import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.model.ContractRegistry;
+import io.tickflow.engine.model.OrderType;
+import io.tickflow.engine.model.PriceTicks;
+import io.tickflow.engine.order.GatewayPort;
+import io.tickflow.engine.order.OrderRequest;
+import io.tickflow.engine.ring.CommandKind;
+import io.tickflow.engine.ring.CommandResultTranslator;
+import io.tickflow.engine.ring.ConnectionLink;
+import io.tickflow.engine.ring.ConnectionState;
+import io.tickflow.engine.ring.InboundPublisher;
+import io.tickflow.engine.time.SystemClock;
+
+/**
+ * The engine's connection to a ProjectX service (live, or the local paper gateway): the
+ * {@link GatewayPort} that turns router commands into REST calls on its own I/O thread and
+ * answers through the ring, and the two hubs whose events become ring events. After every
+ * (re)connection of the user hub it delivers the service's orders, trades and positions of
+ * the engine's accounts between RECONNECTED and SYNCHRONIZED, so the router reconciles.
+ *
+ * <p>A placement is never sent twice. When its answer is lost (a timeout, a 5xx), the order
+ * is looked for by its customTag (our client order id); found, it is acknowledged with the
+ * service's id; not found after a second look, it is reported as unanswered, and the next
+ * reconciliation settles it.
+ */
+public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectXAdapter.class);
+    private static final Duration SYNC_OVERLAP = Duration.ofMinutes(5);
+
+    private final ProjectXSettings settings;
+    private final ContractRegistry contracts;
+    private final List<Long> accounts;
+    private final ProjectXRest rest;
+    private final SystemClock clock = new SystemClock();
+    private final ExecutorService commands = Executors.newSingleThreadExecutor(daemon("projectx-commands"));
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("projectx-links"));
+    private RingWriter ring;
+    private HubLink market;
+    private HubLink user;
+    private volatile Instant lastSync;
+    private volatile String loggedOut;
+
+    /**
+     * @param contracts the engine's contracts (their ids are the service's contract ids)
+     * @param accounts  the accounts the engine trades: their orders, positions and trades are followed
+     */
+    public ProjectXAdapter(ProjectXSettings settings, ContractRegistry contracts, List<Long> accounts) {
+        this.settings = settings;
+        this.contracts = contracts;
+        this.accounts = List.copyOf(accounts);
+        this.rest = new ProjectXRest(settings.restBase(), settings.userName(), settings.apiKey(),
+                settings.callTimeout(), Duration.ofMillis(200));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The REST client (for reads a caller may want: accounts, contracts, bars). */
+    public ProjectXRest rest() {
+        return rest;
+    }
+
+    /**
+     * Signs in, connects both hubs, subscribes and delivers the first snapshot into
+     * {@code ringPublisher}. Returns once both hubs are connected or retrying in the background.
+     *
+     * @throws ProjectXException when signing in fails (bad credentials are not retried)
+     */
+    public void start(InboundPublisher ringPublisher) {
+        this.ring = new RingWriter(ringPublisher, contracts, clock::nanos);
+        rest.login();
+        market = new HubLink(ConnectionLink.MARKET_HUB, settings.marketHub(), rest, ring, new MarketSetup(), scheduler,
+                settings.reconnectBase(), settings.reconnectCap(), this::onLoggedOut);
+        user = new HubLink(ConnectionLink.USER_HUB, settings.userHub(), rest, ring, new UserSetup(), scheduler,
+                settings.reconnectBase(), settings.reconnectCap(), this::onLoggedOut);
+        market.start();
+        user.start();
+    }
+
+    /** Why the session ended (a sign-in elsewhere), or null while it lives. */
+    public String loggedOut() {
+        return loggedOut;
+    }
+
+    private void onLoggedOut(String why) {
+        if (loggedOut == null) {
+            loggedOut = why;
+            LOG.error("ProjectX ended the session of {} ({}): the same user signed in elsewhere. Not reconnecting.",
+                    settings.userName(), why);
+            market.stopQuietly();
+            user.stopQuietly();
+        }
+    }
+
+    /** Payloads dropped because they could not be understood. */
+    public long droppedPayloads() {
+        return ring == null ? 0 : ring.dropped();
+    }
+
+    // ---- hubs ----
+
+    private static JsonNode tree(JsonElement element) {
+        try {
+            return Json.read(element.toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the SignalR client handed over invalid JSON", e);
+        }
+    }
+
+    private final class MarketSetup implements HubLink.Setup {
+        @Override
+        public void handlers(HubConnection c) {
+            c.on("GatewayQuote", (id, q) -> ring.quote(id, tree(q)), String.class, JsonElement.class);
+            c.on("GatewayTrade", (id, t) -> ring.trades(id, tree(t)), String.class, JsonElement.class);
+            c.on("GatewayDepth", (id, d) -> ring.depth(id, tree(d)), String.class, JsonElement.class);
+        }
+
+        @Override
+        public void subscribe(HubConnection c) {
+            for (int i = 0; i < contracts.size(); i++) {
+                String id = contracts.contract(i).id();
+                c.invoke("SubscribeContractQuotes", id).blockingAwait(10, TimeUnit.SECONDS);
+                c.invoke("SubscribeContractTrades", id).blockingAwait(10, TimeUnit.SECONDS);
+                if (settings.marketDepth()) {
+                    c.invoke("SubscribeContractMarketDepth", id).blockingAwait(10, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    private final class UserSetup implements HubLink.Setup {
+        @Override
+        public void handlers(HubConnection c) {
+            c.on("GatewayUserOrder", o -> ring.order(RingWriter.unwrap(tree(o))), JsonElement.class);
+            c.on("GatewayUserTrade", t -> ring.fill(RingWriter.unwrap(tree(t))), JsonElement.class);
+            c.on("GatewayUserPosition", p -> ring.position(RingWriter.unwrap(tree(p))), JsonElement.class);
+            c.on("GatewayUserAccount", a -> ring.account(RingWriter.unwrap(tree(a))), JsonElement.class);
+        }
+
+        @Override
+        public void subscribe(HubConnection c) {
+            c.invoke("SubscribeAccounts").blockingAwait(10, TimeUnit.SECONDS);
+            for (long account : accounts) {
+                c.invoke("SubscribeOrders", account).blockingAwait(10, TimeUnit.SECONDS);
+                c.invoke("SubscribePositions", account).blockingAwait(10, TimeUnit.SECONDS);
+                c.invoke("SubscribeTrades", account).blockingAwait(10, TimeUnit.SECONDS);
+            }
+        }
+
+        @Override
+        public void afterConnect(boolean reconnect) {
+            synchronize();
+        }
+    }
+
+    /**
+     * The snapshot reconciliation works from, for every account: orders changed since the last
+     * sync (open or finished), trades since then, and the open positions; then SYNCHRONIZED.
+     * Ends with the connection's own RECONNECTED/CONNECTED already published by the link.
+     */
+    private void synchronize() {
+        Instant now = Instant.now();
+        Instant from = lastSync == null ? now.minus(Duration.ofDays(1)) : lastSync.minus(SYNC_OVERLAP);
+        for (long account : accounts) {
+            Map<Long, ApiObjects.Order> orders = new LinkedHashMap<>();
+            rest.orders(account, from).forEach(o -> orders.put(o.id(), o));
+            rest.openOrders(account).forEach(o -> orders.put(o.id(), o));
+            orders.values().forEach(o -> ring.order(Json.MAPPER.valueToTree(o)));
+            rest.trades(account, from).forEach(t -> ring.fill(Json.MAPPER.valueToTree(t)));
+            rest.openPositions(account).forEach(p -> ring.position(Json.MAPPER.valueToTree(p)));
+        }
+        lastSync = now;
+        ring.connection(ConnectionLink.USER_HUB, ConnectionState.SYNCHRONIZED, "snapshot delivered");
+    }
+
+    // ---- GatewayPort (engine thread: hand over, never block) ----
+
+    @Override
+    public void place(long clientOrderId, OrderRequest r) {
+        Instant sentAt = Instant.now();
+        commands.execute(() -> {
+            Contract c = contracts.contract(r.contract());
+            try {
+                long id = rest.place(r.accountId(), c.id(), r.type().code(), r.side().code(), r.size(),
+                        price(c, r.limitTicks()), price(c, r.stopTicks()),
+                        r.type() == OrderType.TRAILING_STOP ? c.toPrice(r.trailTicks()) : null,
+                        Long.toString(clientOrderId));
+                ring.ack(CommandKind.PLACE, r.accountId(), clientOrderId, id);
+            } catch (ProjectXException e) {
+                if (e.outcomeUnknown()) {
+                    LOG.warn("placing order {} got no clear answer ({}); looking for it by its customTag",
+                            clientOrderId, e.getMessage());
+                    findLostPlacement(clientOrderId, r.accountId(), sentAt, 1);
+                } else {
+                    ring.reject(CommandKind.PLACE, r.accountId(), clientOrderId, 0, e.errorCode(), e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                LOG.error("placing order {} failed", clientOrderId, e);
+                ring.reject(CommandKind.PLACE, r.accountId(), clientOrderId, 0, CommandResultTranslator.NO_ANSWER,
+                        e.toString());
+            }
+        });
+    }
+
+    /** Looks for a placement whose answer was lost, by customTag; twice, a second apart, then gives up to reconciliation. */
+    private void findLostPlacement(long clientOrderId, long accountId, Instant sentAt, int attempt) {
+        String tag = Long.toString(clientOrderId);
+        try {
+            for (ApiObjects.Order o : rest.orders(accountId, sentAt.minus(Duration.ofMinutes(1)))) {
+                if (tag.equals(o.customTag())) {
+                    LOG.info("found order {} at the service as {}", clientOrderId, o.id());
+                    ring.ack(CommandKind.PLACE, accountId, clientOrderId, o.id());
+                    return;
+                }
+            }
+        } catch (ProjectXException e) {
+            LOG.warn("looking for order {} failed: {}", clientOrderId, e.getMessage());
+        }
+        if (attempt < 2) {
+            scheduler.schedule(() -> findLostPlacement(clientOrderId, accountId, sentAt, attempt + 1), 1,
+                    TimeUnit.SECONDS);
+            return;
+        }
+        LOG.warn("order {} is not at the service after a lost answer; the next reconciliation settles it",
+                clientOrderId);
+        ring.reject(CommandKind.PLACE, accountId, clientOrderId, 0, CommandResultTranslator.NO_ANSWER,
+                "no answer from the service, and no order with this customTag");
+    }
+
+    private static BigDecimal price(Contract c, long ticks) {
+        return ticks == PriceTicks.NONE ? null : c.toPrice(ticks);
+    }
+
+    @Override
+    public void cancel(long clientOrderId, long accountId, long gatewayOrderId) {
+        commands.execute(() -> answer(CommandKind.CANCEL, accountId, clientOrderId, gatewayOrderId,
+                () -> rest.cancel(accountId, gatewayOrderId)));
+    }
+
+    @Override
+    public void modify(long clientOrderId, long accountId, long gatewayOrderId, int contract, long size,
+                       long limitTicks, long stopTicks) {
+        Contract c = contracts.contract(contract);
+        commands.execute(() -> answer(CommandKind.MODIFY, accountId, clientOrderId, gatewayOrderId,
+                () -> rest.modify(accountId, gatewayOrderId, size > 0 ? size : null, price(c, limitTicks),
+                        price(c, stopTicks))));
+    }
+
+    private void answer(CommandKind kind, long accountId, long clientOrderId, long gatewayOrderId, Runnable call) {
+        try {
+            call.run();
+            ring.ack(kind, accountId, clientOrderId, gatewayOrderId);
+        } catch (ProjectXException e) {
+            ring.reject(kind, accountId, clientOrderId, gatewayOrderId,
+                    e.outcomeUnknown() ? CommandResultTranslator.NO_ANSWER : e.errorCode(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("{} of order {} failed", kind, gatewayOrderId, e);
+            ring.reject(kind, accountId, clientOrderId, gatewayOrderId, CommandResultTranslator.NO_ANSWER,
+                    e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (market != null) {
+            market.stop();
+        }
+        if (user != null) {
+            user.stop();
+        }
+        commands.shutdown();
+        scheduler.shutdownNow();
+        try {
+            commands.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        rest.close();
+    }
+}

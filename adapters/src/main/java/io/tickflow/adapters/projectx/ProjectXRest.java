@@ -1,0 +1,423 @@
+package io.tickflow.adapters.projectx;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.tickflow.adapters.projectx.wire.ApiObjects;
+import io.tickflow.adapters.projectx.wire.Json;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The ProjectX REST API over OkHttp: every endpoint of the reference with typed answers.
+ * It signs in with the API key, renews the token through {@code Auth/validate} before it
+ * expires and once on a 401, keeps to the documented rate limits on its own side, and
+ * retries reads (never commands) on 429, 5xx and lost connections with capped, jittered
+ * backoff. A business failure ({@code success:false}) is a {@link ProjectXException} with
+ * the service's code and message. The API key appears in no log, message or toString.
+ * Thread-safe.
+ */
+public final class ProjectXRest implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectXRest.class);
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final int READ_ATTEMPTS = 5;
+
+    private final URI base;
+    private final String userName;
+    private final Secret apiKey;
+    private final OkHttpClient http;
+    private final RequestLimiter general = RequestLimiter.general();
+    private final RequestLimiter history = RequestLimiter.history();
+    private final Duration backoffBase;
+    private volatile String token;
+    private volatile long renewAtMillis;
+    private volatile String sessionEnded;
+
+    public ProjectXRest(URI base, String userName, Secret apiKey, Duration callTimeout, Duration backoffBase) {
+        this.base = base;
+        this.userName = userName;
+        this.apiKey = apiKey;
+        this.backoffBase = backoffBase;
+        this.http = new OkHttpClient.Builder().callTimeout(callTimeout).retryOnConnectionFailure(false).build();
+    }
+
+    public ProjectXRest(URI base, String userName, Secret apiKey) {
+        this(base, userName, apiKey, Duration.ofSeconds(10), Duration.ofMillis(200));
+    }
+
+    // ---- session ----
+
+    /** Signs in with the API key; the token is kept and renewed from then on. */
+    public synchronized void login() {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("userName", userName).put("apiKey", apiKey.reveal());
+        JsonNode answer = send("Auth/loginKey", body, false, false);
+        adopt(answer.path("token").asText());
+        LOG.info("signed in to {} as {}", base, userName);
+    }
+
+    /** The current token, renewed first if it is due: what the hubs' access-token factory hands out. */
+    public String token() {
+        if (token == null) {
+            login();
+        } else if (System.currentTimeMillis() >= renewAtMillis) {
+            renew();
+        }
+        return token;
+    }
+
+    /** Renews the token through validate, or signs in again if it has already expired. */
+    public synchronized void renew() {
+        checkSession("Auth/validate");
+        try {
+            JsonNode answer = send("Auth/validate", Json.MAPPER.createObjectNode(), false, false);
+            adopt(answer.path("newToken").asText());
+            LOG.info("session token renewed");
+        } catch (ProjectXException e) {
+            if (e instanceof ProjectXException.SessionEnded) {
+                throw e;
+            }
+            LOG.warn("renewing the token failed ({}); signing in again", e.getMessage());
+            login();
+        }
+    }
+
+    private void adopt(String newToken) {
+        token = newToken;
+        long expires = expiryMillis(newToken);
+        long now = System.currentTimeMillis();
+        long lifetime = Math.max(0, expires - now);
+        renewAtMillis = now + lifetime - Math.max(lifetime / 5, Math.min(lifetime / 2, 60_000));
+    }
+
+    /** The {@code exp} claim of a JWT, or 23 hours from now if the token says nothing. */
+    static long expiryMillis(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length == 3) {
+            try {
+                JsonNode claims = Json.read(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+                if (claims.path("exp").canConvertToLong()) {
+                    return claims.path("exp").asLong() * 1000;
+                }
+            } catch (IllegalArgumentException | JsonProcessingException e) {
+                LOG.debug("the session token is not a readable JWT; assuming a 23 h lifetime");
+            }
+        }
+        return System.currentTimeMillis() + TimeUnit.HOURS.toMillis(23);
+    }
+
+    /**
+     * Whether the service still honours this session: a validate with the current token (a
+     * 401 means the session was ended, e.g. by a sign-in elsewhere). Renews the token if so.
+     */
+    public boolean sessionAlive() {
+        if (sessionEnded != null || token == null) {
+            return sessionEnded == null;
+        }
+        Outcome outcome = once("Auth/validate", obj(), true);
+        if (outcome.status == 401) {
+            return false;
+        }
+        if (outcome.answer != null) {
+            adopt(outcome.answer.path("newToken").asText());
+        }
+        return true;
+    }
+
+    /** From now on every call fails at once: the service ended this session (a sign-in elsewhere). */
+    public void sessionEnded(String reason) {
+        sessionEnded = reason;
+    }
+
+    private void checkSession(String endpoint) {
+        String ended = sessionEnded;
+        if (ended != null) {
+            throw new ProjectXException.SessionEnded(endpoint, ended);
+        }
+    }
+
+    public void logout() {
+        send("Auth/logout", Json.MAPPER.createObjectNode(), true, false);
+        token = null;
+    }
+
+    /** {@code GET Status/ping}: true if the service answers pong. */
+    public boolean ping() {
+        Request request = new Request.Builder().url(base.resolve("/api/Status/ping").toString()).get().build();
+        try (Response response = http.newCall(request).execute()) {
+            return response.isSuccessful() && response.body() != null && response.body().string().contains("pong");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    // ---- reads (retried) ----
+
+    public List<ApiObjects.Account> accounts(boolean onlyActive) {
+        return list(read("Account/search", obj().put("onlyActiveAccounts", onlyActive)), "accounts",
+                ApiObjects.Account.class);
+    }
+
+    public List<ApiObjects.Contract> searchContracts(String text) {
+        return list(read("Contract/search", obj().put("searchText", text).put("live", false)), "contracts",
+                ApiObjects.Contract.class);
+    }
+
+    public ApiObjects.Contract contract(String contractId) {
+        return one(read("Contract/searchById", obj().put("contractId", contractId)), "contract",
+                ApiObjects.Contract.class);
+    }
+
+    public List<ApiObjects.Contract> availableContracts() {
+        return list(read("Contract/available", obj().put("live", false)), "contracts", ApiObjects.Contract.class);
+    }
+
+    /**
+     * Bars as the service returns them (newest first).
+     *
+     * @param unit 1 second, 2 minute, 3 hour, 4 day, 5 week, 6 month
+     */
+    public List<ApiObjects.Bar> bars(String contractId, Instant from, Instant to, int unit, int unitNumber, int limit,
+                                     boolean includePartialBar) {
+        ObjectNode body = obj().put("contractId", contractId).put("live", false).put("startTime", from.toString())
+                .put("endTime", to.toString()).put("unit", unit).put("unitNumber", unitNumber).put("limit", limit)
+                .put("includePartialBar", includePartialBar);
+        return list(send("History/retrieveBars", body, true, true), "bars", ApiObjects.Bar.class);
+    }
+
+    public List<ApiObjects.Order> orders(long accountId, Instant from) {
+        return list(read("Order/search", obj().put("accountId", accountId).put("startTimestamp", from.toString())),
+                "orders", ApiObjects.Order.class);
+    }
+
+    public List<ApiObjects.Order> openOrders(long accountId) {
+        return list(read("Order/searchOpen", obj().put("accountId", accountId)), "orders", ApiObjects.Order.class);
+    }
+
+    public List<ApiObjects.Position> openPositions(long accountId) {
+        return list(read("Position/searchOpen", obj().put("accountId", accountId)), "positions",
+                ApiObjects.Position.class);
+    }
+
+    public List<ApiObjects.Trade> trades(long accountId, Instant from) {
+        return list(read("Trade/search", obj().put("accountId", accountId).put("startTimestamp", from.toString())),
+                "trades", ApiObjects.Trade.class);
+    }
+
+    // ---- commands (never retried) ----
+
+    /**
+     * Places an order; prices are decimals, null when the type takes none.
+     *
+     * @return the service's order id
+     * @throws ProjectXException on refusal, or with {@link ProjectXException#outcomeUnknown()} when the
+     *                           answer was lost: the order may exist, find it by its customTag
+     */
+    public long place(long accountId, String contractId, int type, int side, long size, BigDecimal limitPrice,
+                      BigDecimal stopPrice, BigDecimal trailPrice, String customTag) {
+        ObjectNode body = obj().put("accountId", accountId).put("contractId", contractId).put("type", type)
+                .put("side", side).put("size", size);
+        body.put("limitPrice", limitPrice);
+        body.put("stopPrice", stopPrice);
+        body.put("trailPrice", trailPrice);
+        body.put("customTag", customTag);
+        return command("Order/place", body).path("orderId").asLong();
+    }
+
+    public void cancel(long accountId, long orderId) {
+        command("Order/cancel", obj().put("accountId", accountId).put("orderId", orderId));
+    }
+
+    /** Changes an order; null fields are left as they are. */
+    public void modify(long accountId, long orderId, Long size, BigDecimal limitPrice, BigDecimal stopPrice) {
+        ObjectNode body = obj().put("accountId", accountId).put("orderId", orderId);
+        body.put("size", size);
+        body.put("limitPrice", limitPrice);
+        body.put("stopPrice", stopPrice);
+        command("Order/modify", body);
+    }
+
+    public void closeContract(long accountId, String contractId) {
+        command("Position/closeContract", obj().put("accountId", accountId).put("contractId", contractId));
+    }
+
+    public void partialCloseContract(long accountId, String contractId, long size) {
+        command("Position/partialCloseContract", obj().put("accountId", accountId).put("contractId", contractId)
+                .put("size", size));
+    }
+
+    // ---- the call ----
+
+    private static ObjectNode obj() {
+        return Json.MAPPER.createObjectNode();
+    }
+
+    private JsonNode read(String endpoint, ObjectNode body) {
+        return send(endpoint, body, true, true);
+    }
+
+    private JsonNode command(String endpoint, ObjectNode body) {
+        return send(endpoint, body, true, false);
+    }
+
+    private static <T> List<T> list(JsonNode answer, String field, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (JsonNode n : answer.path(field)) {
+            out.add(convert(n, type, field));
+        }
+        return out;
+    }
+
+    private static <T> T one(JsonNode answer, String field, Class<T> type) {
+        return convert(answer.path(field), type, field);
+    }
+
+    private static <T> T convert(JsonNode n, Class<T> type, String field) {
+        try {
+            return Json.MAPPER.treeToValue(n, type);
+        } catch (JsonProcessingException e) {
+            throw new ProjectXException(field, 200, 0, "an answer the client cannot read: " + e.getOriginalMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * One endpoint call: the rate limit, the token (renewed once on a 401), the envelope; a
+     * read is retried on 429, 5xx and lost connections, a command never.
+     */
+    private JsonNode send(String endpoint, ObjectNode body, boolean authenticated, boolean retry) {
+        int attempts = retry ? READ_ATTEMPTS : 1;
+        boolean renewed = false;
+        for (int attempt = 1; ; attempt++) {
+            if (authenticated) {
+                checkSession(endpoint);
+            }
+            Outcome outcome = once(endpoint, body, authenticated);
+            if (outcome.status == 401 && authenticated && !renewed && !endpoint.equals("Auth/validate")) {
+                renewed = true;
+                renew();
+                attempt--;
+                continue;
+            }
+            if (outcome.answer != null) {
+                return outcome.answer;
+            }
+            boolean transientFailure = outcome.status == 0 || outcome.status == 429 || outcome.status >= 500;
+            if (!transientFailure || attempt >= attempts) {
+                throw outcome.failure;
+            }
+            long delay = backoff(attempt, outcome.retryAfterMillis);
+            LOG.warn("{} failed ({}); retrying in {} ms (attempt {} of {})", endpoint, outcome.failure.getMessage(),
+                    delay, attempt + 1, attempts);
+            sleep(delay);
+        }
+    }
+
+    private record Outcome(JsonNode answer, int status, ProjectXException failure, long retryAfterMillis) {
+    }
+
+    private Outcome once(String endpoint, ObjectNode body, boolean authenticated) {
+        try {
+            (endpoint.equals("History/retrieveBars") ? history : general).acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProjectXException(endpoint, 0, 0, "interrupted while waiting for the rate limit", e);
+        }
+        Request.Builder request = new Request.Builder().url(base.resolve("/api/" + endpoint).toString())
+                .post(RequestBody.create(body.toString(), JSON));
+        if (authenticated) {
+            // validate presents the token it renews; every other call a token renewed first if due
+            String bearer = endpoint.equals("Auth/validate") ? token : token();
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try (Response response = http.newCall(request.build()).execute()) {
+            String text = response.body() == null ? "" : response.body().string();
+            int status = response.code();
+            if (status != 200) {
+                long retryAfter = retryAfterMillis(response.header("Retry-After"));
+                return new Outcome(null, status, new ProjectXException(endpoint, status, 0, "HTTP " + status
+                        + describe(text), null), retryAfter);
+            }
+            JsonNode answer = Json.read(text);
+            if (!answer.path("success").asBoolean(false)) {
+                int code = answer.path("errorCode").asInt();
+                String message = answer.path("errorMessage").asText("error code " + code);
+                return new Outcome(null, 200, new ProjectXException(endpoint, 200, code, message, null), 0);
+            }
+            return new Outcome(answer, 200, null, 0);
+        } catch (JsonProcessingException e) {
+            return new Outcome(null, 200, new ProjectXException(endpoint, 200, 0, "an answer that is not JSON", e), 0);
+        } catch (IOException e) {
+            return new Outcome(null, 0, new ProjectXException(endpoint, 0, 0, "no answer: " + e.getMessage(), e), 0);
+        }
+    }
+
+    private static String describe(String text) {
+        if (text.isBlank()) {
+            return "";
+        }
+        try {
+            JsonNode n = Json.read(text);
+            String message = n.path("errorMessage").asText(n.path("title").asText(""));
+            return message.isEmpty() ? "" : ": " + message;
+        } catch (JsonProcessingException e) {
+            return "";
+        }
+    }
+
+    private static long retryAfterMillis(String header) {
+        if (header == null) {
+            return 0;
+        }
+        try {
+            return Math.min(60_000, Long.parseLong(header.trim()) * 1000);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Exponential backoff from the base, capped at 5 s, with ±50 % jitter; at least what Retry-After asks. */
+    private long backoff(int attempt, long retryAfterMillis) {
+        long exp = Math.min(5_000, backoffBase.toMillis() << Math.min(attempt - 1, 10));
+        long jittered = (long) (exp * (0.5 + ThreadLocalRandom.current().nextDouble()));
+        return Math.max(jittered, retryAfterMillis);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProjectXException("retry", 0, 0, "interrupted while backing off", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    @Override
+    public String toString() {
+        return "ProjectXRest{" + base + ", user " + userName + "}";
+    }
+}

@@ -1,0 +1,358 @@
+package io.tickflow.adapters.projectx;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.tickflow.adapters.projectx.wire.WireTime;
+import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.model.ContractRegistry;
+import io.tickflow.engine.model.InvalidPriceException;
+import io.tickflow.engine.model.OrderStatus;
+import io.tickflow.engine.model.OrderType;
+import io.tickflow.engine.model.PriceTicks;
+import io.tickflow.engine.model.Side;
+import io.tickflow.engine.ring.AccountUpdateTranslator;
+import io.tickflow.engine.ring.CommandKind;
+import io.tickflow.engine.ring.CommandResultTranslator;
+import io.tickflow.engine.ring.ConnectionLink;
+import io.tickflow.engine.ring.ConnectionState;
+import io.tickflow.engine.ring.ConnectionStateTranslator;
+import io.tickflow.engine.ring.DepthTranslator;
+import io.tickflow.engine.ring.FillTranslator;
+import io.tickflow.engine.ring.InboundPublisher;
+import io.tickflow.engine.ring.OrderUpdateTranslator;
+import io.tickflow.engine.ring.PositionUpdateTranslator;
+import io.tickflow.engine.ring.QuoteFields;
+import io.tickflow.engine.ring.QuoteTranslator;
+import io.tickflow.engine.ring.TradeTranslator;
+
+/**
+ * Turns the service's payloads (hub events and REST objects, as JSON trees) into ring
+ * events: contract ids to the engine's indexes, decimals to ticks, enum codes to the
+ * engine's enums, our customTag back to the client order id. A payload that cannot be
+ * understood — unknown contract, missing or malformed field, a price off the tick — is
+ * logged and counted, never thrown into the network thread, and nothing valid is lost.
+ * Thread-safe: each kind of event has its own translator, used under its own lock.
+ */
+final class RingWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(RingWriter.class);
+
+    private final InboundPublisher ring;
+    private final ContractRegistry contracts;
+    private final LongSupplier clock;
+    private final QuoteTranslator quote = new QuoteTranslator();
+    private final TradeTranslator trade = new TradeTranslator();
+    private final DepthTranslator depth = new DepthTranslator();
+    private final OrderUpdateTranslator order = new OrderUpdateTranslator();
+    private final FillTranslator fill = new FillTranslator();
+    private final PositionUpdateTranslator position = new PositionUpdateTranslator();
+    private final AccountUpdateTranslator account = new AccountUpdateTranslator();
+    private final CommandResultTranslator answer = new CommandResultTranslator();
+    private final ConnectionStateTranslator connection = new ConnectionStateTranslator();
+    private final AtomicLong dropped = new AtomicLong();
+
+    /** A payload field that is missing or of the wrong kind. */
+    private static final class Malformed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Malformed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    RingWriter(InboundPublisher ring, ContractRegistry contracts, LongSupplier epochNanos) {
+        this.ring = ring;
+        this.contracts = contracts;
+        this.clock = epochNanos;
+    }
+
+    /** Payloads dropped because they could not be understood. */
+    long dropped() {
+        return dropped.get();
+    }
+
+    private void drop(String what, Object payload, String why) {
+        dropped.incrementAndGet();
+        LOG.warn("dropped a {} the engine cannot use ({}): {}", what, why, payload);
+    }
+
+    // ---- market hub ----
+
+    void quote(String contractId, JsonNode q) {
+        try {
+            int c = index(contractId);
+            Contract contract = contracts.contract(c);
+            int fields = 0;
+            long bid = optionalTicks(contract, q, "bestBid");
+            long ask = optionalTicks(contract, q, "bestAsk");
+            long last = optionalTicks(contract, q, "lastPrice");
+            fields |= bid != PriceTicks.NONE ? QuoteFields.BID : 0;
+            fields |= ask != PriceTicks.NONE ? QuoteFields.ASK : 0;
+            fields |= last != PriceTicks.NONE ? QuoteFields.LAST : 0;
+            long volume = q.path("volume").isNumber() ? q.path("volume").asLong() : 0;
+            fields |= q.path("volume").isNumber() ? QuoteFields.VOLUME : 0;
+            if (fields == 0) {
+                return;
+            }
+            long ts = time(q, "timestamp");
+            synchronized (quote) {
+                ring.publish(quote.set(c, ts, clock.getAsLong(), fields, bid, 0, ask, 0, last, 0, volume));
+            }
+        } catch (Malformed e) {
+            drop("quote", q, e.getMessage());
+        }
+    }
+
+    /** GatewayTrade: an array of prints (or one object, as the docs show it). */
+    void trades(String contractId, JsonNode payload) {
+        for (JsonNode t : asList(payload)) {
+            try {
+                int c = index(contractId);
+                long price = ticks(contracts.contract(c), t, "price");
+                long size = requiredLong(t, "volume");
+                Side aggressor = t.path("type").isInt() ? (t.path("type").asInt() == 1 ? Side.SELL : Side.BUY) : null;
+                long ts = time(t, "timestamp");
+                synchronized (trade) {
+                    ring.publish(trade.set(c, ts, clock.getAsLong(), price, size, aggressor));
+                }
+            } catch (Malformed e) {
+                drop("trade print", t, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * GatewayDepth: level updates (DomType Ask/Bid/BestAsk/BestBid/NewBestAsk/NewBestBid; volume 0
+     * removes the level) and Reset; the other DomTypes carry no book state.
+     */
+    void depth(String contractId, JsonNode payload) {
+        List<JsonNode> entries = asList(payload);
+        int n = entries.size();
+        for (int i = 0; i < n; i++) {
+            JsonNode d = entries.get(i);
+            boolean last = i == n - 1;
+            try {
+                int c = index(contractId);
+                int type = (int) requiredLong(d, "type");
+                long ts = time(d, "timestamp");
+                long now = clock.getAsLong();
+                synchronized (depth) {
+                    if (type == 6) {
+                        ring.publish(depth.clear(c, ts, now, last));
+                        continue;
+                    }
+                    Side side = type == 1 || type == 3 || type == 10 ? Side.SELL
+                            : type == 2 || type == 4 || type == 9 ? Side.BUY : null;
+                    if (side == null) {
+                        continue;
+                    }
+                    long price = ticks(contracts.contract(c), d, "price");
+                    long volume = requiredLong(d, "volume");
+                    ring.publish(volume > 0 ? depth.update(c, ts, now, side, price, volume, last)
+                            : depth.delete(c, ts, now, side, price, last));
+                }
+            } catch (Malformed e) {
+                drop("depth update", d, e.getMessage());
+            }
+        }
+    }
+
+    // ---- user hub and REST snapshots ----
+
+    /** A user-hub payload: {@code {action, data}} as the live service wraps it, or the bare object. */
+    static JsonNode unwrap(JsonNode payload) {
+        return payload.has("data") && payload.has("action") ? payload.get("data") : payload;
+    }
+
+    void order(JsonNode o) {
+        try {
+            int c = index(text(o, "contractId"));
+            Contract contract = contracts.contract(c);
+            long filled = o.path("fillVolume").asLong(0);
+            long avg = 0;
+            if (filled > 0 && o.path("filledPrice").isNumber()) {
+                avg = microTicks(contract, o.path("filledPrice").decimalValue());
+            }
+            OrderStatus status = OrderStatus.fromCode((int) requiredLong(o, "status"));
+            OrderType type = OrderType.fromCode((int) requiredLong(o, "type"));
+            Side side = Side.fromCode((int) requiredLong(o, "side"));
+            long ts = o.hasNonNull("updateTimestamp") ? time(o, "updateTimestamp") : time(o, "creationTimestamp");
+            synchronized (order) {
+                ring.publish(order.set(c, ts, clock.getAsLong(), requiredLong(o, "accountId"), requiredLong(o, "id"),
+                        clientOrderId(o.path("customTag").asText(null)), status, type, side, requiredLong(o, "size"),
+                        filled, optionalTicks(contract, o, "limitPrice"), optionalTicks(contract, o, "stopPrice"), avg));
+            }
+        } catch (Malformed | IllegalArgumentException e) {
+            drop("order update", o, e.getMessage());
+        }
+    }
+
+    void fill(JsonNode t) {
+        try {
+            int c = index(text(t, "contractId"));
+            long pnl = t.path("profitAndLoss").isNumber() ? cents(t.path("profitAndLoss").decimalValue()) : Long.MIN_VALUE;
+            long fees = t.path("fees").isNumber() ? cents(t.path("fees").decimalValue()) : 0;
+            synchronized (fill) {
+                ring.publish(fill.set(c, time(t, "creationTimestamp"), clock.getAsLong(), requiredLong(t, "accountId"),
+                        requiredLong(t, "id"), requiredLong(t, "orderId"), Side.fromCode((int) requiredLong(t, "side")),
+                        requiredLong(t, "size"), ticks(contracts.contract(c), t, "price"), fees, pnl,
+                        t.path("voided").asBoolean(false)));
+            }
+        } catch (Malformed | IllegalArgumentException e) {
+            drop("trade", t, e.getMessage());
+        }
+    }
+
+    void position(JsonNode p) {
+        try {
+            int c = index(text(p, "contractId"));
+            long size = requiredLong(p, "size");
+            int type = (int) requiredLong(p, "type");
+            long net = type == 1 ? size : type == 2 ? -size : 0;
+            long avg = net == 0 || !p.path("averagePrice").isNumber() ? 0
+                    : microTicks(contracts.contract(c), p.path("averagePrice").decimalValue());
+            synchronized (position) {
+                ring.publish(position.set(c, time(p, "creationTimestamp"), clock.getAsLong(),
+                        requiredLong(p, "accountId"), net, avg));
+            }
+        } catch (Malformed e) {
+            drop("position", p, e.getMessage());
+        }
+    }
+
+    void account(JsonNode a) {
+        try {
+            long now = clock.getAsLong();
+            synchronized (account) {
+                ring.publish(account.set(now, now, requiredLong(a, "id"), cents(a.path("balance").decimalValue()),
+                        a.path("canTrade").asBoolean(false)));
+            }
+        } catch (Malformed e) {
+            drop("account", a, e.getMessage());
+        }
+    }
+
+    // ---- answers and connection states ----
+
+    void ack(CommandKind kind, long accountId, long clientOrderId, long gatewayOrderId) {
+        long now = clock.getAsLong();
+        synchronized (answer) {
+            ring.publish(answer.ack(kind, now, now, accountId, clientOrderId, gatewayOrderId));
+        }
+    }
+
+    void reject(CommandKind kind, long accountId, long clientOrderId, long gatewayOrderId, int code, String text) {
+        long now = clock.getAsLong();
+        synchronized (answer) {
+            ring.publish(answer.reject(kind, now, now, accountId, clientOrderId, gatewayOrderId, code, text));
+        }
+    }
+
+    void connection(ConnectionLink link, ConnectionState state, String detail) {
+        synchronized (connection) {
+            ring.publish(connection.set(clock.getAsLong(), link, state, detail));
+        }
+    }
+
+    // ---- fields ----
+
+    /** Our customTag is the client order id in decimal; anything else is not ours (0). */
+    static long clientOrderId(String customTag) {
+        if (customTag == null || customTag.isEmpty() || customTag.length() > 19) {
+            return 0;
+        }
+        for (int i = 0; i < customTag.length(); i++) {
+            if (!Character.isDigit(customTag.charAt(i))) {
+                return 0;
+            }
+        }
+        return Long.parseLong(customTag);
+    }
+
+    private int index(String contractId) {
+        int c = contractId == null ? -1 : contracts.indexOf(contractId);
+        if (c < 0) {
+            throw new Malformed("contract " + contractId + " is not one the engine trades");
+        }
+        return c;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new Malformed("'" + field + "' is missing or not a string");
+        }
+        return v.textValue();
+    }
+
+    private static long requiredLong(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new Malformed("'" + field + "' is missing or not an integer");
+        }
+        return v.longValue();
+    }
+
+    private static long ticks(Contract contract, JsonNode n, String field) {
+        long t = optionalTicks(contract, n, field);
+        if (t == PriceTicks.NONE) {
+            throw new Malformed("'" + field + "' is missing");
+        }
+        return t;
+    }
+
+    private static long optionalTicks(Contract contract, JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return PriceTicks.NONE;
+        }
+        if (!v.isNumber()) {
+            throw new Malformed("'" + field + "' is not a number");
+        }
+        try {
+            return contract.toTicks(v.decimalValue());
+        } catch (InvalidPriceException e) {
+            throw new Malformed("'" + field + "': " + e.getMessage());
+        }
+    }
+
+    private static long microTicks(Contract contract, BigDecimal price) {
+        return price.divide(contract.tickSize(), 6, java.math.RoundingMode.HALF_EVEN)
+                .movePointRight(6).longValueExact();
+    }
+
+    private static long cents(BigDecimal money) {
+        return money.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+    }
+
+    private long time(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual()) {
+            return clock.getAsLong();
+        }
+        try {
+            return WireTime.parse(v.textValue());
+        } catch (IllegalArgumentException e) {
+            return clock.getAsLong();
+        }
+    }
+
+    /** An array payload's elements, or the one object the docs show instead. */
+    private static List<JsonNode> asList(JsonNode payload) {
+        List<JsonNode> out = new ArrayList<>();
+        if (payload.isArray()) {
+            payload.forEach(out::add);
+        } else {
+            out.add(payload);
+        }
+        return out;
+    }
+}

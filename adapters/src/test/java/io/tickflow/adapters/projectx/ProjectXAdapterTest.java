@@ -1,0 +1,261 @@
+package io.tickflow.adapters.projectx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.tickflow.adapters.gateway.PaperGateway;
+import io.tickflow.adapters.projectx.wire.ApiObjects;
+import io.tickflow.engine.core.Engine;
+import io.tickflow.engine.core.EngineConfig;
+import io.tickflow.engine.core.EngineListener;
+import io.tickflow.engine.core.StrategySpec;
+import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.model.Side;
+import io.tickflow.engine.ring.ConnectionLink;
+import io.tickflow.engine.ring.ConnectionState;
+import io.tickflow.engine.sim.FillModel;
+import io.tickflow.engine.strategy.OrderView;
+import io.tickflow.engine.strategy.Orders;
+import io.tickflow.engine.strategy.QuoteView;
+import io.tickflow.engine.strategy.Strategy;
+import io.tickflow.engine.strategy.StrategyContext;
+
+/**
+ * The live adapter against the paper gateway over loopback — real OkHttp, the real SignalR
+ * Java client — through a running engine: a session, token expiry, 429s, a dropped hub with
+ * reconciliation, duplicated and reordered events, a lost placement answer, a sign-in
+ * elsewhere.
+ */
+class ProjectXAdapterTest {
+    private static final String KEY = "k-3f9a71c2-paper-secret";
+
+    /** Runs the actions the test queues, on the engine thread, at the next quote. */
+    private static final class Remote implements Strategy {
+        final Queue<Consumer<Orders>> actions = new ConcurrentLinkedQueue<>();
+        final List<String> orders = new CopyOnWriteArrayList<>();
+        volatile int quotes;
+        private StrategyContext ctx;
+
+        @Override
+        public void onStart(StrategyContext context) {
+            ctx = context;
+        }
+
+        @Override
+        public void onQuote(QuoteView q) {
+            quotes++;
+            for (Consumer<Orders> a = actions.poll(); a != null; a = actions.poll()) {
+                a.accept(ctx.orders());
+            }
+        }
+
+        @Override
+        public void onOrder(OrderView o) {
+            orders.add(o.clientOrderId() + " " + o.status() + " " + o.filledSize() + "/" + o.size());
+        }
+    }
+
+    private PaperGateway gateway;
+    private Engine engine;
+    private ProjectXAdapter adapter;
+    private final Remote strategy = new Remote();
+    private final List<String> connection = new CopyOnWriteArrayList<>();
+    private final List<String> reconciled = new CopyOnWriteArrayList<>();
+    private Contract es;
+    private long account;
+    private BigDecimal bid = new BigDecimal("6800.00");
+
+    @BeforeEach
+    void start() {
+        gateway = PaperGateway.builder().user("demo", KEY).fillModel(FillModel.conservative()).build().start();
+        es = gateway.contracts().get(0).contract();
+        account = 10_001;
+        adapter = new ProjectXAdapter(ProjectXSettings.sameHost(gateway.url(), "demo", Secret.of(KEY))
+                .withReconnect(Duration.ofMillis(50), Duration.ofMillis(500)), registry(), List.of(account));
+        engine = Engine.builder()
+                .config(EngineConfig.defaults())
+                .gateway(adapter)
+                .commandTimeout(Duration.ofSeconds(5))
+                .contract(es)
+                .listener(new EngineListener() {
+                    @Override
+                    public void onConnectionState(ConnectionLink link, ConnectionState state, CharSequence detail,
+                                                  long ts) {
+                        connection.add(link + " " + state);
+                    }
+
+                    @Override
+                    public void onReconciled(List<String> corrections) {
+                        reconciled.addAll(corrections);
+                    }
+                })
+                .strategy(StrategySpec.of("remote", strategy, es.id()).withAccount(account))
+                .build();
+        engine.start();
+        adapter.start(engine.publisher());
+        await("both hubs connected and synchronized", () -> connection.contains("USER_HUB SYNCHRONIZED")
+                && connection.contains("MARKET_HUB CONNECTED"));
+        tick();
+    }
+
+    private io.tickflow.engine.model.ContractRegistry registry() {
+        io.tickflow.engine.model.ContractRegistry r = new io.tickflow.engine.model.ContractRegistry();
+        r.register(es);
+        return r;
+    }
+
+    @AfterEach
+    void stop() {
+        engine.shutdown();
+        adapter.close();
+        gateway.close();
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    /** A new quote one tick up from the last (a quote also runs the strategy's queued actions). */
+    private void tick() {
+        bid = bid.add(new BigDecimal("0.25"));
+        gateway.quote(es.id(), bid, 10, bid.add(new BigDecimal("0.25")), 10);
+    }
+
+    /** Runs {@code action} on the engine thread at the next quote and waits until it ran. */
+    private void act(Consumer<Orders> action) {
+        int before = strategy.quotes;
+        strategy.actions.add(action);
+        tick();
+        await("the strategy to act", () -> strategy.quotes > before && strategy.actions.isEmpty());
+    }
+
+    private long gatewayNet() {
+        long net = 0;
+        for (ApiObjects.Position p : adapter.rest().openPositions(account)) {
+            net += p.type() == 1 ? p.size() : -p.size();
+        }
+        return net;
+    }
+
+    private long engineNet() {
+        return engine.positions().position(account, 0).net();
+    }
+
+    @Test
+    void aFullSessionEndsWithTheEnginesPositionAndPnlEqualToTheGateways() {
+        act(o -> o.market(es, Side.BUY, 2));
+        await("the fill", () -> engineNet() == 2);
+        assertThat(gatewayNet()).isEqualTo(2);
+
+        long[] limit = new long[1];
+        act(o -> limit[0] = o.limit(es, Side.SELL, 1, es.toTicks(bid.add(new BigDecimal("5")))));
+        await("the limit working", () -> adapter.rest().openOrders(account).size() == 1);
+        act(o -> o.modify(limit[0], 2, es.toTicks(bid.add(new BigDecimal("4"))), io.tickflow.engine.model.PriceTicks.NONE));
+        await("the modify", () -> adapter.rest().openOrders(account).get(0).size() == 2);
+        act(o -> o.cancel(limit[0]));
+        await("the cancel", () -> adapter.rest().openOrders(account).isEmpty()
+                && strategy.orders.contains(limit[0] + " CANCELLED 0/2"));
+
+        act(o -> o.market(es, Side.SELL, 2));
+        await("flat", () -> engineNet() == 0);
+        List<ApiObjects.Trade> trades = adapter.rest().trades(account, java.time.Instant.now().minusSeconds(600));
+        long gatewayPnlCents = trades.stream().filter(t -> t.profitAndLoss() != null)
+                .mapToLong(t -> t.profitAndLoss().movePointRight(2).longValueExact()).sum();
+        assertThat(engine.positions().position(account, 0).realizedCents()).isEqualTo(gatewayPnlCents);
+        assertThat(gatewayNet()).isZero();
+        assertThat(adapter.droppedPayloads()).isZero();
+    }
+
+    @Test
+    void anExpiredTokenIsRenewedMidSession() {
+        gateway.expireTokens();
+        act(o -> o.market(es, Side.BUY, 1));
+        await("the fill after renewal", () -> engineNet() == 1);
+        assertThat(gateway.logins()).as("validate failed on the expired token: signed in again").isEqualTo(2);
+    }
+
+    @Test
+    void during429sReadsAreRetriedAndAPlacementIsNeverDuplicated() {
+        gateway.faults().tooManyRequestsFor(Duration.ofMillis(600));
+        assertThat(adapter.rest().openPositions(account)).as("a read retried through the window").isEmpty();
+        gateway.faults().tooManyRequestsFor(Duration.ofMillis(300));
+        act(o -> o.market(es, Side.BUY, 1));
+        await("the refused placement to come back", () -> strategy.orders.stream().anyMatch(s -> s.contains("REJECTED")));
+        gateway.faults().tooManyRequestsFor(Duration.ZERO);
+        assertThat(adapter.rest().orders(account, java.time.Instant.now().minusSeconds(600))).isEmpty();
+        assertThat(engineNet()).isZero();
+    }
+
+    @Test
+    void aDroppedHubReconnectsResubscribesAndReconcilesWhatHappenedMeanwhile() {
+        long[] id = new long[1];
+        act(o -> id[0] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("1")))));
+        await("working", () -> adapter.rest().openOrders(account).size() == 1);
+        connection.clear();
+        gateway.faults().delayHubEvents(Duration.ofSeconds(2));
+        gateway.dropHubSockets(null);
+        gateway.trade(es.id(), bid.subtract(new BigDecimal("2")), 5, Side.SELL);
+        gateway.faults().delayHubEvents(Duration.ZERO);
+        await("reconnected and synchronized", () -> connection.contains("USER_HUB RECONNECTED")
+                && connection.contains("USER_HUB SYNCHRONIZED") && connection.contains("MARKET_HUB RECONNECTED"));
+        await("the fill made while disconnected", () -> engineNet() == 1);
+        assertThat(gatewayNet()).isEqualTo(1);
+        await("the order filled", () -> strategy.orders.contains(id[0] + " FILLED 1/1"));
+        int before = strategy.quotes;
+        tick();
+        await("quotes again after resubscribing", () -> strategy.quotes > before);
+    }
+
+    @Test
+    void duplicatedAndReorderedEventsLeaveOneFillPerTrade() {
+        gateway.faults().duplicateHubEvents(20);
+        gateway.faults().reorderHubEvents(4);
+        strategy.actions.add(o -> o.market(es, Side.BUY, 1));
+        strategy.actions.add(o -> o.market(es, Side.BUY, 2));
+        for (int i = 0; i < 6; i++) {
+            tick();
+        }
+        await("both fills", () -> engineNet() == 3);
+        assertThat(engine.positions().position(account, 0).fills()).isEqualTo(2);
+        assertThat(gatewayNet()).isEqualTo(3);
+    }
+
+    @Test
+    void aPlacementWhoseAnswerIsLostIsFoundByItsCustomTagAndNotSentAgain() {
+        gateway.faults().loseAnswers("Order/place", 1);
+        act(o -> o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("3")))));
+        await("the order found and working", () -> strategy.orders.stream().anyMatch(s -> s.endsWith("OPEN 0/1")));
+        assertThat(adapter.rest().openOrders(account)).hasSize(1);
+        assertThat(adapter.rest().orders(account, java.time.Instant.now().minusSeconds(600))).hasSize(1);
+    }
+
+    @Test
+    void aSignInElsewhereEndsTheSessionHaltsTradingAndDoesNotReconnect() {
+        gateway.logOutElsewhere("demo");
+        await("LOGGED_OUT", () -> connection.contains("USER_HUB LOGGED_OUT") || connection.contains("MARKET_HUB LOGGED_OUT"));
+        assertThat(adapter.loggedOut()).isNotNull();
+        assertThatThrownBy(() -> adapter.rest().accounts(true)).isInstanceOf(ProjectXException.SessionEnded.class);
+        assertThat(gateway.logins()).as("no new sign-in").isEqualTo(1);
+        assertThat(gateway.hubConnections(null)).isZero();
+    }
+}
