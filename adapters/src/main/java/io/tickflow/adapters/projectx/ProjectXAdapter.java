@@ -62,6 +62,7 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     private HubLink user;
     private volatile Instant lastSync;
     private volatile String loggedOut;
+    private MarketDataRecorder recorder;
 
     /**
      * @param contracts the engine's contracts (their ids are the service's contract ids)
@@ -96,6 +97,11 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
      */
     public void start(InboundPublisher ringPublisher) {
         this.ring = new RingWriter(ringPublisher, contracts, clock::nanos);
+        synchronized (this) {
+            if (recorder != null) {
+                ring.record(recorder);
+            }
+        }
         rest.login();
         market = new HubLink(ConnectionLink.MARKET_HUB, settings.marketHub(), rest, ring, new MarketSetup(), scheduler,
                 settings.reconnectBase(), settings.reconnectCap(), this::onLoggedOut);
@@ -103,6 +109,18 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
                 settings.reconnectBase(), settings.reconnectCap(), this::onLoggedOut);
         market.start();
         user.start();
+    }
+
+    /**
+     * Records every quote and print to level-1 CSV files in {@code dir}, one per contract, for
+     * re-running the session as a backtest (from the start if called before {@link #start});
+     * the files are closed with the adapter.
+     */
+    public synchronized void recordMarketData(java.nio.file.Path dir) {
+        recorder = new MarketDataRecorder(dir, contracts);
+        if (ring != null) {
+            ring.record(recorder);
+        }
     }
 
     /** Why the session ended (a sign-in elsewhere), or null while it lives. */
@@ -304,5 +322,8 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         rest.close();
+        if (recorder != null) {
+            recorder.close();
+        }
     }
 }

@@ -58,6 +58,7 @@ final class RingWriter {
     private final CommandResultTranslator answer = new CommandResultTranslator();
     private final ConnectionStateTranslator connection = new ConnectionStateTranslator();
     private final AtomicLong dropped = new AtomicLong();
+    private volatile MarketDataRecorder recorder;
 
     /** A payload field that is missing or of the wrong kind. */
     private static final class Malformed extends RuntimeException {
@@ -72,6 +73,11 @@ final class RingWriter {
         this.ring = ring;
         this.contracts = contracts;
         this.clock = epochNanos;
+    }
+
+    /** From now on, market data is also written to {@code to}. */
+    void record(MarketDataRecorder to) {
+        this.recorder = to;
     }
 
     /** Payloads dropped because they could not be understood. */
@@ -106,6 +112,10 @@ final class RingWriter {
             synchronized (quote) {
                 ring.publish(quote.set(c, ts, clock.getAsLong(), fields, bid, 0, ask, 0, last, 0, volume));
             }
+            MarketDataRecorder r = recorder;
+            if (r != null) {
+                r.quote(c, ts, bid, ask);
+            }
         } catch (Malformed e) {
             drop("quote", q, e.getMessage());
         }
@@ -122,6 +132,10 @@ final class RingWriter {
                 long ts = time(t, "timestamp");
                 synchronized (trade) {
                     ring.publish(trade.set(c, ts, clock.getAsLong(), price, size, aggressor));
+                }
+                MarketDataRecorder r = recorder;
+                if (r != null) {
+                    r.trade(c, ts, price, size, aggressor);
                 }
             } catch (Malformed e) {
                 drop("trade print", t, e.getMessage());
