@@ -78,13 +78,14 @@ class RingWriterTest {
         writer.order(json("{\"id\":5,\"accountId\":1,\"contractId\":\"CON.F.US.EP.Z26\",\"status\":99,\"type\":1,"
                 + "\"side\":0,\"size\":1}"));
         writer.fill(json("{\"id\":7,\"accountId\":1}"));
+        writer.quote("CON.F.US.EP.Z26", json("{\"bestBid\":6800.75,\"bestAsk\":6801.00}"));
 
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (seen.size() < 5 && System.nanoTime() < deadline) {
+        while (!seen.contains("quote 27203/27204 last 27201") && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
         assertThat(seen).containsExactly("quote 27201/27202 last 27201", "trade 3@27202 BUY", "trade 1@27201 SELL",
-                "position -3");
+                "position -3", "quote 27203/27204 last 27201");
         assertThat(writer.dropped()).as("a string price, an unknown contract, an off-tick price, a print without "
                 + "volume, an unknown status, a trade without fields").isEqualTo(6);
     }
