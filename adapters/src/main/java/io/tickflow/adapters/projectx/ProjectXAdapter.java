@@ -109,6 +109,19 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
                 settings.reconnectBase(), settings.reconnectCap(), this::onLoggedOut);
         market.start();
         user.start();
+        // hubs may sit for hours without a REST call: renew the token on time all the same
+        scheduler.scheduleWithFixedDelay(this::keepTokenFresh, 30, 30, TimeUnit.SECONDS);
+    }
+
+    private void keepTokenFresh() {
+        if (loggedOut != null) {
+            return;
+        }
+        try {
+            rest.token();
+        } catch (ProjectXException e) {
+            LOG.warn("renewing the session token failed: {}", e.getMessage());
+        }
     }
 
     /**
