@@ -155,7 +155,11 @@ final class HubLink {
         stopped = true;
         HubConnection c = connection;
         if (c != null) {
-            c.stop().blockingAwait(5, TimeUnit.SECONDS);
+            try {
+                c.stop().blockingAwait(5, TimeUnit.SECONDS);
+            } catch (RuntimeException e) {
+                LOG.debug("{}: the connection ended with an error while stopping", link, e);
+            }
         }
     }
 

@@ -256,6 +256,7 @@ class ProjectXAdapterTest {
         assertThat(adapter.loggedOut()).isNotNull();
         assertThatThrownBy(() -> adapter.rest().accounts(true)).isInstanceOf(ProjectXException.SessionEnded.class);
         assertThat(gateway.logins()).as("no new sign-in").isEqualTo(1);
-        assertThat(gateway.hubConnections(null)).isZero();
+        await("both hub connections closed", () -> gateway.hubConnections(null) == 0);
+        assertThat(gateway.logins()).as("and still no new sign-in").isEqualTo(1);
     }
 }
