@@ -1,0 +1,49 @@
+package io.tickflow.app.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import io.tickflow.adapters.projectx.Secret;
+import io.tickflow.engine.core.EngineConfig;
+import io.tickflow.engine.risk.RiskLimits;
+
+/**
+ * A checked run configuration (see {@link ConfigLoader} for the YAML it comes from).
+ *
+ * @param gateway     where orders go
+ * @param accounts    the accounts strategies trade, each with its risk limits
+ * @param strategies  what runs
+ * @param commissionCentsPerSide default commission and fees per contract per side
+ * @param commissionBySymbol     per-symbol overrides, cents per side
+ * @param engine      engine tuning
+ */
+public record TickflowConfig(Gateway gateway, List<Account> accounts, List<StrategyEntry> strategies,
+                             long commissionCentsPerSide, Map<String, Long> commissionBySymbol, EngineConfig engine) {
+
+    /**
+     * The gateway: the embedded paper gateway ({@code paper}) or a ProjectX service ({@code projectx}).
+     *
+     * @param speed        paper: market playback speed (1 = real time)
+     * @param seed         paper: generated market seed
+     * @param data         paper: {@code generated} or a market-data CSV file
+     * @param dataContract paper: the symbol a CSV file is for
+     */
+    public record Gateway(String type, URI url, URI marketHub, URI userHub, String username, Secret apiKey,
+                          double speed, long seed, String data, String dataContract) {
+        public boolean isPaper() {
+            return type.equals("paper");
+        }
+    }
+
+    public record Account(long id, RiskLimits risk) {
+    }
+
+    /**
+     * @param contracts symbols ({@code ES}) or full contract ids ({@code CON.F.US.EP.Z26})
+     * @param params    the strategy's parameters as text (typed by the strategy through StrategyParams)
+     */
+    public record StrategyEntry(String name, String className, long account, List<String> contracts,
+                                Map<String, String> params) {
+    }
+}
