@@ -19,6 +19,7 @@ import com.microsoft.signalr.HubConnectionState;
 import com.microsoft.signalr.TransportEnum;
 
 import io.reactivex.rxjava3.core.Single;
+import io.tickflow.adapters.testing.Await;
 import io.tickflow.engine.model.Side;
 
 /**

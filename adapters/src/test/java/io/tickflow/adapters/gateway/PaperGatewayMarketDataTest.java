@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tickflow.adapters.data.CsvMarketData;
 import io.tickflow.adapters.gateway.venue.PaperContract;
+import io.tickflow.adapters.testing.Await;
 
 /** Market data the gateway plays by itself: generated per contract, or replayed from a file. */
 class PaperGatewayMarketDataTest {

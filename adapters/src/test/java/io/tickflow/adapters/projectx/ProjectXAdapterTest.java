@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.tickflow.adapters.gateway.PaperGateway;
 import io.tickflow.adapters.projectx.wire.ApiObjects;
+import io.tickflow.adapters.testing.Await;
 import io.tickflow.engine.core.Engine;
 import io.tickflow.engine.core.EngineConfig;
 import io.tickflow.engine.core.EngineListener;
@@ -106,7 +106,7 @@ class ProjectXAdapterTest {
                 .build();
         engine.start();
         adapter.start(engine.publisher());
-        await("both hubs connected and synchronized", () -> connection.contains("USER_HUB SYNCHRONIZED")
+        Await.until("both hubs connected and synchronized", () -> connection.contains("USER_HUB SYNCHRONIZED")
                 && connection.contains("MARKET_HUB CONNECTED"));
         tick();
     }
@@ -124,16 +124,6 @@ class ProjectXAdapterTest {
         gateway.close();
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
-    }
 
     /** A new quote one tick up from the last (a quote also runs the strategy's queued actions). */
     private void tick() {
@@ -146,7 +136,7 @@ class ProjectXAdapterTest {
         int before = strategy.quotes;
         strategy.actions.add(action);
         tick();
-        await("the strategy to act", () -> strategy.quotes > before && strategy.actions.isEmpty());
+        Await.until("the strategy to act", () -> strategy.quotes > before && strategy.actions.isEmpty());
     }
 
     private long gatewayNet() {
@@ -164,20 +154,20 @@ class ProjectXAdapterTest {
     @Test
     void aFullSessionEndsWithTheEnginesPositionAndPnlEqualToTheGateways() {
         act(o -> o.market(es, Side.BUY, 2));
-        await("the fill", () -> engineNet() == 2);
+        Await.until("the fill", () -> engineNet() == 2);
         assertThat(gatewayNet()).isEqualTo(2);
 
         long[] limit = new long[1];
         act(o -> limit[0] = o.limit(es, Side.SELL, 1, es.toTicks(bid.add(new BigDecimal("5")))));
-        await("the limit working", () -> adapter.rest().openOrders(account).size() == 1);
+        Await.until("the limit working", () -> adapter.rest().openOrders(account).size() == 1);
         act(o -> o.modify(limit[0], 2, es.toTicks(bid.add(new BigDecimal("4"))), io.tickflow.engine.model.PriceTicks.NONE));
-        await("the modify", () -> adapter.rest().openOrders(account).get(0).size() == 2);
+        Await.until("the modify", () -> adapter.rest().openOrders(account).get(0).size() == 2);
         act(o -> o.cancel(limit[0]));
-        await("the cancel", () -> adapter.rest().openOrders(account).isEmpty()
+        Await.until("the cancel", () -> adapter.rest().openOrders(account).isEmpty()
                 && strategy.orders.contains(limit[0] + " CANCELLED 0/2"));
 
         act(o -> o.market(es, Side.SELL, 2));
-        await("flat", () -> engineNet() == 0);
+        Await.until("flat", () -> engineNet() == 0);
         List<ApiObjects.Trade> trades = adapter.rest().trades(account, java.time.Instant.now().minusSeconds(600));
         long gatewayPnlCents = trades.stream().filter(t -> t.profitAndLoss() != null)
                 .mapToLong(t -> t.profitAndLoss().movePointRight(2).longValueExact()).sum();
@@ -190,7 +180,7 @@ class ProjectXAdapterTest {
     void anExpiredTokenIsRenewedMidSession() {
         gateway.expireTokens();
         act(o -> o.market(es, Side.BUY, 1));
-        await("the fill after renewal", () -> engineNet() == 1);
+        Await.until("the fill after renewal", () -> engineNet() == 1);
         assertThat(gateway.logins()).as("validate failed on the expired token: signed in again").isEqualTo(2);
     }
 
@@ -200,7 +190,7 @@ class ProjectXAdapterTest {
         assertThat(adapter.rest().openPositions(account)).as("a read retried through the window").isEmpty();
         gateway.faults().tooManyRequestsFor(Duration.ofMillis(300));
         act(o -> o.market(es, Side.BUY, 1));
-        await("the refused placement to come back", () -> strategy.orders.stream().anyMatch(s -> s.contains("REJECTED")));
+        Await.until("the refused placement to come back", () -> strategy.orders.stream().anyMatch(s -> s.contains("REJECTED")));
         gateway.faults().tooManyRequestsFor(Duration.ZERO);
         assertThat(adapter.rest().orders(account, java.time.Instant.now().minusSeconds(600))).isEmpty();
         assertThat(engineNet()).isZero();
@@ -210,20 +200,20 @@ class ProjectXAdapterTest {
     void aDroppedHubReconnectsResubscribesAndReconcilesWhatHappenedMeanwhile() {
         long[] id = new long[1];
         act(o -> id[0] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("1")))));
-        await("working", () -> adapter.rest().openOrders(account).size() == 1);
+        Await.until("working", () -> adapter.rest().openOrders(account).size() == 1);
         connection.clear();
         gateway.faults().delayHubEvents(Duration.ofSeconds(2));
         gateway.dropHubSockets(null);
         gateway.trade(es.id(), bid.subtract(new BigDecimal("2")), 5, Side.SELL);
         gateway.faults().delayHubEvents(Duration.ZERO);
-        await("reconnected and synchronized", () -> connection.contains("USER_HUB RECONNECTED")
+        Await.until("reconnected and synchronized", () -> connection.contains("USER_HUB RECONNECTED")
                 && connection.contains("USER_HUB SYNCHRONIZED") && connection.contains("MARKET_HUB RECONNECTED"));
-        await("the fill made while disconnected", () -> engineNet() == 1);
+        Await.until("the fill made while disconnected", () -> engineNet() == 1);
         assertThat(gatewayNet()).isEqualTo(1);
-        await("the order filled", () -> strategy.orders.contains(id[0] + " FILLED 1/1"));
+        Await.until("the order filled", () -> strategy.orders.contains(id[0] + " FILLED 1/1"));
         int before = strategy.quotes;
         tick();
-        await("quotes again after resubscribing", () -> strategy.quotes > before);
+        Await.until("quotes again after resubscribing", () -> strategy.quotes > before);
     }
 
     @Test
@@ -235,7 +225,7 @@ class ProjectXAdapterTest {
         for (int i = 0; i < 6; i++) {
             tick();
         }
-        await("both fills", () -> engineNet() == 3);
+        Await.until("both fills", () -> engineNet() == 3);
         assertThat(engine.positions().position(account, 0).fills()).isEqualTo(2);
         assertThat(gatewayNet()).isEqualTo(3);
     }
@@ -244,7 +234,7 @@ class ProjectXAdapterTest {
     void aPlacementWhoseAnswerIsLostIsFoundByItsCustomTagAndNotSentAgain() {
         gateway.faults().loseAnswers("Order/place", 1);
         act(o -> o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("3")))));
-        await("the order found and working", () -> strategy.orders.stream().anyMatch(s -> s.endsWith("OPEN 0/1")));
+        Await.until("the order found and working", () -> strategy.orders.stream().anyMatch(s -> s.endsWith("OPEN 0/1")));
         assertThat(adapter.rest().openOrders(account)).hasSize(1);
         assertThat(adapter.rest().orders(account, java.time.Instant.now().minusSeconds(600))).hasSize(1);
     }
@@ -252,11 +242,11 @@ class ProjectXAdapterTest {
     @Test
     void aSignInElsewhereEndsTheSessionHaltsTradingAndDoesNotReconnect() {
         gateway.logOutElsewhere("demo");
-        await("LOGGED_OUT", () -> connection.contains("USER_HUB LOGGED_OUT") || connection.contains("MARKET_HUB LOGGED_OUT"));
+        Await.until("LOGGED_OUT", () -> connection.contains("USER_HUB LOGGED_OUT") || connection.contains("MARKET_HUB LOGGED_OUT"));
         assertThat(adapter.loggedOut()).isNotNull();
         assertThatThrownBy(() -> adapter.rest().accounts(true)).isInstanceOf(ProjectXException.SessionEnded.class);
         assertThat(gateway.logins()).as("no new sign-in").isEqualTo(1);
-        await("both hub connections closed", () -> gateway.hubConnections(null) == 0);
+        Await.until("both hub connections closed", () -> gateway.hubConnections(null) == 0);
         assertThat(gateway.logins()).as("and still no new sign-in").isEqualTo(1);
     }
 }

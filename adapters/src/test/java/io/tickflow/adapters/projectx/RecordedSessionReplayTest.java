@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.tickflow.adapters.data.CsvMarketData;
 import io.tickflow.adapters.gateway.PaperGateway;
+import io.tickflow.adapters.testing.Await;
 import io.tickflow.engine.backtest.BacktestResult;
 import io.tickflow.engine.backtest.BacktestRunner;
 import io.tickflow.engine.core.Engine;
@@ -56,15 +56,6 @@ class RecordedSessionReplayTest {
         }
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.onSpinWait();
-        }
-    }
 
     @Test
     void theRecordingReplaysAsABacktestWithTheSameFills(@TempDir Path dir) {
@@ -89,7 +80,7 @@ class RecordedSessionReplayTest {
                 bid = bid.add(new BigDecimal(i % 3 == 0 ? "-0.50" : "0.25"));
                 gateway.quote(es.id(), bid, 5, bid.add(new BigDecimal("0.25")), 5);
                 int seen = i;
-                await("quote " + i + " and its fills", () -> script.quotes == seen
+                Await.until("quote " + i + " and its fills", () -> script.quotes == seen
                         && engine.positions().position(10_001L, 0).net() == expectedNet[seen]);
             }
             live = adapter.rest().trades(10_001L, Instant.now().minusSeconds(600)).stream()

@@ -25,6 +25,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
+import io.tickflow.adapters.testing.Await;
+
 /** The hub protocol's edge cases, driven by a bare WebSocket client. */
 class HubProtocolTest {
     private static final OkHttpClient HTTP = new OkHttpClient();
@@ -79,7 +81,7 @@ class HubProtocolTest {
         client.send(HANDSHAKE);
 
         assertThat(client.next()).isEqualTo("{}");
-        Await.until(() -> server.hub.sessions().size() == 1, "the session is open");
+        Await.until("the session is open", () -> server.hub.sessions().size() == 1);
         HubSession session = server.hub.sessions().iterator().next();
         assertThat(session.userName()).isEqualTo("alice");
         assertThat(session.isOpen()).isTrue();
@@ -246,7 +248,7 @@ class HubProtocolTest {
     void aMalformedFrameClosesOnlyThatConnection() throws Exception {
         RawClient bad = connect();
         RawClient good = connect();
-        Await.until(() -> server.methods.connected.size() == 2, "both are connected");
+        Await.until("both are connected", () -> server.methods.connected.size() == 2);
 
         bad.send("{not json" + RS);
 
@@ -255,7 +257,7 @@ class HubProtocolTest {
         assertThat(close.path("error").asText()).startsWith("Connection closed with an error.");
         assertThat(close.has("allowReconnect")).isFalse();
         bad.awaitClose();
-        Await.until(() -> server.methods.disconnected.size() == 1, "the bad connection is gone");
+        Await.until("the bad connection is gone", () -> server.methods.disconnected.size() == 1);
         good.send(invocation("1", "Echo", "fine"));
         assertThat(good.next()).isEqualTo("{\"type\":3,\"invocationId\":\"1\",\"result\":\"fine\"}");
         assertThat(server.hub.sessions()).hasSize(1);
@@ -285,14 +287,14 @@ class HubProtocolTest {
         client.send("{\"type\":7}" + RS);
 
         client.awaitClose();
-        Await.until(() -> server.methods.disconnected.size() == 1, "the hub saw the disconnect");
+        Await.until("the hub saw the disconnect", () -> server.methods.disconnected.size() == 1);
         assertThat(server.hub.sessions()).isEmpty();
     }
 
     @Test
     void aServerCloseSendsACloseMessageThenClosesTheSocket() throws Exception {
         RawClient client = connect();
-        Await.until(() -> server.hub.sessions().size() == 1, "the session is open");
+        Await.until("the session is open", () -> server.hub.sessions().size() == 1);
         HubSession session = server.hub.sessions().iterator().next();
 
         session.close("Session ended by the server", true);
@@ -300,7 +302,7 @@ class HubProtocolTest {
         assertThat(client.next())
                 .isEqualTo("{\"type\":7,\"error\":\"Session ended by the server\",\"allowReconnect\":true}");
         client.awaitClose();
-        Await.until(() -> server.methods.disconnected.size() == 1, "the hub saw the disconnect");
+        Await.until("the hub saw the disconnect", () -> server.methods.disconnected.size() == 1);
         assertThat(session.isOpen()).isFalse();
         session.send("Event", "dropped");
         assertThat(server.methods.disconnected).containsExactly(session);
@@ -309,7 +311,7 @@ class HubProtocolTest {
     @Test
     void anAbortDropsTheSocketWithoutACloseMessage() throws Exception {
         RawClient client = connect();
-        Await.until(() -> server.hub.sessions().size() == 1, "the session is open");
+        Await.until("the session is open", () -> server.hub.sessions().size() == 1);
         HubSession session = server.hub.sessions().iterator().next();
 
         session.abort();
@@ -323,7 +325,7 @@ class HubProtocolTest {
     @Test
     void sendsFromManyThreadsKeepEachThreadsOrder() throws Exception {
         RawClient client = connect();
-        Await.until(() -> server.hub.sessions().size() == 1, "the session is open");
+        Await.until("the session is open", () -> server.hub.sessions().size() == 1);
         HubSession session = server.hub.sessions().iterator().next();
         int threads = 4;
         int perThread = 500;
@@ -367,7 +369,7 @@ class HubProtocolTest {
         assertThat(second.next()).isEqualTo("{\"type\":7}");
         first.awaitClose();
         second.awaitClose();
-        Await.until(() -> server.methods.disconnected.size() == 2, "the hub saw both disconnects");
+        Await.until("the hub saw both disconnects", () -> server.methods.disconnected.size() == 2);
     }
 
     @Test
@@ -382,7 +384,7 @@ class HubProtocolTest {
 
         RawClient first = RawClient.connected(HTTP, url);
         clients.add(first);
-        Await.until(() -> server.hub.sessions().size() == 1, "the session is open");
+        Await.until("the session is open", () -> server.hub.sessions().size() == 1);
         assertThat(server.hub.sessions().iterator().next().id()).isEqualTo(negotiated.path("connectionId").asText());
 
         assertThat(open(url).awaitRefusal()).isEqualTo(409);
@@ -400,7 +402,7 @@ class HubProtocolTest {
         clients.add(first);
         first.send("{\"type\":7}" + RS);
         first.awaitClose();
-        Await.until(() -> server.methods.disconnected.size() == 1, "the hub saw the disconnect");
+        Await.until("the hub saw the disconnect", () -> server.methods.disconnected.size() == 1);
 
         assertThat(open(url).awaitRefusal()).isEqualTo(404);
     }
@@ -431,7 +433,7 @@ class HubProtocolTest {
         client.send(HANDSHAKE);
 
         assertThat(client.next()).isEqualTo("{}");
-        Await.until(() -> server.hub.sessions().size() == 1, "the session is open");
+        Await.until("the session is open", () -> server.hub.sessions().size() == 1);
         assertThat(server.hub.sessions().iterator().next().userName()).isEqualTo("bob");
     }
 

@@ -22,6 +22,8 @@ import com.microsoft.signalr.TransportEnum;
 
 import io.reactivex.rxjava3.core.Single;
 
+import io.tickflow.adapters.testing.Await;
+
 /** The hub as the Microsoft SignalR Java client sees it, with and without negotiation. */
 class HubSignalRClientTest {
     private HubServer server;
@@ -112,19 +114,19 @@ class HubSignalRClientTest {
         HubConnection client = connected(skipNegotiate);
         CompletableFuture<Exception> closed = new CompletableFuture<>();
         client.onClosed(closed::complete);
-        Await.until(() -> server.hub.sessions().size() == 1, "the session is open");
+        Await.until("the session is open", () -> server.hub.sessions().size() == 1);
 
         server.hub.sessions().iterator().next().close("Session revoked", false);
 
         assertThat(closed.get(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).hasMessage("Session revoked");
-        Await.until(() -> server.methods.disconnected.size() == 1, "the hub saw the disconnect");
+        Await.until("the hub saw the disconnect", () -> server.methods.disconnected.size() == 1);
     }
 
     @ParameterizedTest(name = "skipNegotiate={0}")
     @ValueSource(booleans = {true, false})
     void theHubSeesOneConnectAndOneDisconnectPerClient(boolean skipNegotiate) {
         HubConnection client = connected(skipNegotiate);
-        Await.until(() -> server.methods.connected.size() == 1, "the hub saw the connect");
+        Await.until("the hub saw the connect", () -> server.methods.connected.size() == 1);
         HubSession session = server.methods.connected.get(0);
         assertThat(session.userName()).isEqualTo("alice");
         if (!skipNegotiate) {
@@ -133,7 +135,7 @@ class HubSignalRClientTest {
 
         client.stop().blockingAwait(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 
-        Await.until(() -> server.methods.disconnected.size() == 1, "the hub saw the disconnect");
+        Await.until("the hub saw the disconnect", () -> server.methods.disconnected.size() == 1);
         assertThat(server.methods.disconnected).containsExactly(session);
         assertThat(server.hub.sessions()).isEmpty();
     }

@@ -12,6 +12,8 @@ import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 import okio.ByteString;
 
+import io.tickflow.adapters.testing.Await;
+
 /**
  * A bare WebSocket client speaking the hub protocol by hand, to send what the SignalR client never
  * would: it records the server's messages (split at the record separator), the close, or the refusal.
