@@ -327,37 +327,20 @@ public final class PaperVenue {
 
     public List<ApiObjects.Order> searchOrders(String user, long accountId, long fromNanos, long toNanos) {
         account(user, accountId, SEARCH_ACCOUNT_NOT_FOUND);
-        List<ApiObjects.Order> out = new ArrayList<>();
-        for (OrderRecord o : orders.values()) {
-            if (o.accountId == accountId && o.createdNanos >= fromNanos && o.createdNanos < toNanos) {
-                out.add(toApi(o));
-            }
-        }
-        return out;
+        return select(orders.values(), o -> o.accountId == accountId && o.createdNanos >= fromNanos
+                && o.createdNanos < toNanos, PaperVenue::toApi);
     }
 
     public List<ApiObjects.Order> searchOpenOrders(String user, long accountId) {
         account(user, accountId, SEARCH_ACCOUNT_NOT_FOUND);
-        List<ApiObjects.Order> out = new ArrayList<>();
-        for (OrderRecord o : orders.values()) {
-            if (o.accountId == accountId && !o.status.isTerminal()) {
-                out.add(toApi(o));
-            }
-        }
-        return out;
+        return select(orders.values(), o -> o.accountId == accountId && !o.status.isTerminal(), PaperVenue::toApi);
     }
 
     // ---- positions and trades ----
 
     public List<ApiObjects.Position> searchOpenPositions(String user, long accountId) {
         account(user, accountId, SEARCH_ACCOUNT_NOT_FOUND);
-        List<ApiObjects.Position> out = new ArrayList<>();
-        for (PositionRecord p : positions.values()) {
-            if (p.accountId == accountId && p.net != 0) {
-                out.add(toApi(p));
-            }
-        }
-        return out;
+        return select(positions.values(), p -> p.accountId == accountId && p.net != 0, PaperVenue::toApi);
     }
 
     /** Closes the whole position in a contract with a market order, as {@code Position/closeContract} does. */
@@ -398,10 +381,17 @@ public final class PaperVenue {
 
     public List<ApiObjects.Trade> searchTrades(String user, long accountId, long fromNanos, long toNanos) {
         account(user, accountId, SEARCH_ACCOUNT_NOT_FOUND);
-        List<ApiObjects.Trade> out = new ArrayList<>();
-        for (TradeRecord t : trades) {
-            if (t.accountId == accountId && t.tsNanos >= fromNanos && t.tsNanos < toNanos) {
-                out.add(toApi(t));
+        return select(trades, t -> t.accountId == accountId && t.tsNanos >= fromNanos && t.tsNanos < toNanos,
+                PaperVenue::toApi);
+    }
+
+    /** The records {@code keep} accepts, in order, as the service's objects. */
+    private static <R, T> List<T> select(java.util.Collection<R> records, java.util.function.Predicate<R> keep,
+                                         java.util.function.Function<R, T> toApi) {
+        List<T> out = new ArrayList<>();
+        for (R r : records) {
+            if (keep.test(r)) {
+                out.add(toApi.apply(r));
             }
         }
         return out;
