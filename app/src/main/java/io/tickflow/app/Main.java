@@ -40,8 +40,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("gateway")) {
-            System.exit(command(new GatewayCommand()).execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        if (args.length > 0 && (args[0].equals("gateway") || args[0].equals("backtest"))) {
+            Object command = args[0].equals("gateway") ? new GatewayCommand() : new BacktestCommand();
+            System.exit(command(command).execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
         DemoOptions options;

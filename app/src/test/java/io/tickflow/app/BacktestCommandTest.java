@@ -1,0 +1,51 @@
+package io.tickflow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** {@code tickflow backtest} with the bundled example configuration. */
+class BacktestCommandTest {
+    private static final Path EXAMPLE = Path.of("..", "examples", "sma.yaml");
+
+    private static int run(String... args) {
+        return Main.command(new BacktestCommand()).execute(args);
+    }
+
+    @Test
+    void theExampleBacktestWritesEveryResultAndTheSameBytesTwice(@TempDir Path dir) throws IOException {
+        assertThat(run("--config", EXAMPLE.toString(), "--sessions", "2", "--out", dir.resolve("a").toString()))
+                .isZero();
+        assertThat(run("--config", EXAMPLE.toString(), "--sessions", "2", "--out", dir.resolve("b").toString()))
+                .isZero();
+        for (String file : new String[] {"fills.csv", "trades.csv", "equity.csv", "stats.json", "report.html"}) {
+            assertThat(dir.resolve("a").resolve(file)).as(file).exists();
+            assertThat(Files.readAllBytes(dir.resolve("a").resolve(file))).as(file + " is deterministic")
+                    .isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(file)));
+        }
+        assertThat(Files.readAllLines(dir.resolve("a/fills.csv")).size()).as("the crossover traded").isGreaterThan(2);
+        assertThat(Files.readString(dir.resolve("a/report.html"))).contains("Net PnL", "<svg");
+    }
+
+    @Test
+    void aBadConfigurationIsOneClearLineAndExitCode2(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "strategies:\n  - name: x\n    class: io.tickflow.strategies.SmaCrossover\n"
+                + "    contracts: [ES]\n    parms: {fast: 3}\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cli = Main.command(new BacktestCommand());
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        assertThat(cli.execute("--config", bad.toString(), "--out", dir.resolve("out").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.yaml:5: strategies[0].parms: unknown key");
+    }
+}
