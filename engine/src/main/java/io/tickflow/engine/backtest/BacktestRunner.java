@@ -2,16 +2,15 @@ package io.tickflow.engine.backtest;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import io.tickflow.engine.core.Engine;
 import io.tickflow.engine.core.EngineConfig;
-import io.tickflow.engine.core.EngineListener;
 import io.tickflow.engine.core.StrategySpec;
 import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.model.PriceTicks;
 import io.tickflow.engine.model.Side;
 import io.tickflow.engine.position.CommissionSchedule;
@@ -22,7 +21,6 @@ import io.tickflow.engine.ring.TradeTranslator;
 import io.tickflow.engine.risk.RiskBreach;
 import io.tickflow.engine.risk.RiskLimits;
 import io.tickflow.engine.sim.FillModel;
-import io.tickflow.engine.strategy.OrderView;
 
 /**
  * Runs strategies over recorded or generated market data: the replay publishes every event
@@ -81,27 +79,13 @@ public final class BacktestRunner {
     }
 
     public BacktestResult run(List<Contract> contracts, List<StrategySpec> strategies, MarketReplay replay) {
-        List<FillRecord> fills = Collections.synchronizedList(new ArrayList<>());
-        List<RiskBreach> breaches = Collections.synchronizedList(new ArrayList<>());
+        FillRecorder recorder = new FillRecorder(contracts, settings.commissions());
         Engine.Builder builder = Engine.builder()
                 .config(EngineConfig.defaults().withEventTime(true))
                 .simulatedExchange(settings.fillModel())
                 .commissions(settings.commissions())
                 .risk(settings.risk(), Map.of())
-                .listener(new EngineListener() {
-                    @Override
-                    public void onOrderFilled(OrderView order, long tradeId, long size, long priceTicks, long ts) {
-                        int contract = contracts.indexOf(order.contract());
-                        fills.add(new FillRecord(ts, order.accountId(), contract, order.side(), size, priceTicks,
-                                settings.commissions().centsFor(order.contract().id(), size),
-                                order.gatewayOrderId(), order.clientOrderId()));
-                    }
-
-                    @Override
-                    public void onRiskBreach(RiskBreach breach) {
-                        breaches.add(breach);
-                    }
-                });
+                .listener(recorder);
         contracts.forEach(builder::contract);
         strategies.forEach(builder::strategy);
         Engine engine = builder.build();
@@ -113,10 +97,21 @@ public final class BacktestRunner {
             engine.shutdown();
         }
         publisher.markLastPrices();
-        TradeLedger ledger = new TradeLedger(engine.contracts());
+        return summarize(engine.contracts(), recorder.fills(), publisher.marks, recorder.breaches(), settings,
+                engine.stats().snapshot().processed());
+    }
+
+    /**
+     * The results of a run — a backtest's, or a live or paper session's — from its fills and
+     * its price marks ({ts, contract, price}, in time order): round trips, the equity curve
+     * (marked at each mark), statistics and the breaches.
+     */
+    public static BacktestResult summarize(ContractRegistry contracts, List<FillRecord> fills, List<long[]> marks,
+                                           List<RiskBreach> breaches, Settings settings, long events) {
+        TradeLedger ledger = new TradeLedger(contracts);
         List<FillRecord> ordered = new ArrayList<>(fills);
         int f = 0;
-        for (long[] mark : publisher.marks) {
+        for (long[] mark : marks) {
             while (f < ordered.size() && ordered.get(f).tsEvent() <= mark[0]) {
                 ledger.fill(ordered.get(f++));
             }
@@ -128,8 +123,8 @@ public final class BacktestRunner {
         long finalEquity = ledger.equity();
         PerformanceStats stats = PerformanceStats.of(ledger.trips(), ledger.curve(), finalEquity,
                 ledger.commissionCents(), settings.startingBalanceCents(), settings.reportZone());
-        return new BacktestResult(engine.contracts(), ordered, ledger.trips(), ledger.curve(), stats, breaches,
-                settings.startingBalanceCents(), engine.stats().snapshot().processed());
+        return new BacktestResult(contracts, ordered, ledger.trips(), ledger.curve(), stats, new ArrayList<>(breaches),
+                settings.startingBalanceCents(), events);
     }
 
     /** Publishes the replay into the ring, samples marks, and lets time pass at each mark. Replay thread only. */
