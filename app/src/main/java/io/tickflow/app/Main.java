@@ -40,8 +40,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && (args[0].equals("gateway") || args[0].equals("backtest"))) {
-            Object command = args[0].equals("gateway") ? new GatewayCommand() : new BacktestCommand();
+        Map<String, java.util.function.Supplier<Object>> commands = Map.of("gateway", GatewayCommand::new,
+                "backtest", BacktestCommand::new, "run", RunCommand::new);
+        if (args.length > 0 && commands.containsKey(args[0])) {
+            Object command = commands.get(args[0]).get();
             System.exit(command(command).execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
             return;
         }

@@ -86,11 +86,17 @@ public final class PaperGateway implements AutoCloseable {
         this.tokens = new TokenService(b.tokenLifetime, wall::millis);
         List<PaperAccount> accounts = new ArrayList<>();
         long nextAccount = 10_001;
+        boolean first = true;
         for (String user : b.apiKeys.keySet()) {
-            for (int i = 1; i <= b.accountsPerUser; i++) {
-                accounts.add(new PaperAccount(nextAccount++, "PAPER-" + user.toUpperCase() + "-" + i, user,
+            List<Long> ids = new ArrayList<>(first ? b.firstUserAccounts : List.of());
+            while (ids.size() < b.accountsPerUser) {
+                ids.add(nextAccount++);
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                accounts.add(new PaperAccount(ids.get(i), "PAPER-" + user.toUpperCase() + "-" + (i + 1), user,
                         b.startBalanceCents));
             }
+            first = false;
         }
         Map<Long, String> owners = new HashMap<>();
         accounts.forEach(a -> owners.put(a.id(), a.owner()));
@@ -259,6 +265,7 @@ public final class PaperGateway implements AutoCloseable {
         private int port;
         private final Map<String, String> apiKeys = new LinkedHashMap<>();
         private int accountsPerUser = 1;
+        private List<Long> firstUserAccounts = List.of();
         private long startBalanceCents = 50_000_00;
         private List<PaperContract> contracts = PaperContract.defaults(LocalDate.now(ZoneOffset.UTC));
         private FillModel fillModel = FillModel.depthAware(0);
@@ -299,6 +306,15 @@ public final class PaperGateway implements AutoCloseable {
             }
             this.accountsPerUser = n;
             this.startBalanceCents = startBalanceCentsEach;
+            return this;
+        }
+
+        /** The first user's accounts get these ids (the others are numbered from 10001). */
+        public Builder accountIds(List<Long> ids) {
+            if (ids.stream().anyMatch(id -> id < 1) || ids.stream().distinct().count() != ids.size()) {
+                throw new IllegalArgumentException("account ids must be positive and distinct: " + ids);
+            }
+            this.firstUserAccounts = List.copyOf(ids);
             return this;
         }
 

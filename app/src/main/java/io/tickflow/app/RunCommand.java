@@ -1,0 +1,253 @@
+package io.tickflow.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.tickflow.adapters.data.CsvMarketData;
+import io.tickflow.adapters.gateway.FaultScript;
+import io.tickflow.adapters.gateway.PaperGateway;
+import io.tickflow.adapters.gateway.venue.PaperContract;
+import io.tickflow.adapters.projectx.ProjectXAdapter;
+import io.tickflow.adapters.projectx.ProjectXSettings;
+import io.tickflow.adapters.projectx.Secret;
+import io.tickflow.adapters.projectx.wire.Json;
+import io.tickflow.app.config.ConfigLoader;
+import io.tickflow.app.config.TickflowConfig;
+import io.tickflow.engine.backtest.BacktestReport;
+import io.tickflow.engine.backtest.BacktestResult;
+import io.tickflow.engine.backtest.BacktestRunner;
+import io.tickflow.engine.backtest.FillRecorder;
+import io.tickflow.engine.core.Engine;
+import io.tickflow.engine.core.StrategySpec;
+import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.model.ContractRegistry;
+import io.tickflow.engine.model.Money;
+import io.tickflow.engine.model.PriceTicks;
+import io.tickflow.engine.position.Position;
+import io.tickflow.engine.risk.RiskBreach;
+import io.tickflow.engine.risk.RiskLimits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tickflow run}: the configuration's strategies trading on a gateway — the embedded
+ * paper gateway by default (started on loopback, reached through the live adapter, so the
+ * default run exercises the live code path), or a ProjectX service. Shows a status line
+ * while it runs; stops after {@code --duration} or on Ctrl-C, stops new orders, and writes
+ * fills, trades, equity and a summary.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs the strategies of a configuration against the paper gateway or a ProjectX service.",
+        footer = {"", "Examples:",
+                "  java -jar app/target/tickflow.jar run --config examples/sma.yaml --duration 2m --out out/run"})
+public final class RunCommand implements Callable<Integer> {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @Option(names = "--config", required = true, description = "The YAML run configuration.")
+    Path config;
+
+    @Option(names = "--duration", description = "How long to run, e.g. 90s, 5m, 1h (default: until Ctrl-C).")
+    String duration;
+
+    @Option(names = "--out", description = "Where to write fills.csv, trades.csv, equity.csv and summary.json.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        TickflowConfig cfg = ConfigLoader.load(config, System.getenv());
+        Duration limit = duration == null ? null : FaultScript.duration(duration, "--duration " + duration);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        RunSetup setup = new RunSetup(cfg, today);
+        List<Long> accounts = cfg.accounts().stream().map(TickflowConfig.Account::id).toList();
+        PaperGateway gateway = cfg.gateway().isPaper() ? paperGateway(cfg, accounts, today) : null;
+        ProjectXSettings settings = gateway != null
+                ? ProjectXSettings.sameHost(gateway.url(), "tickflow", Secret.of(paperKey))
+                : new ProjectXSettings(cfg.gateway().url(), cfg.gateway().marketHub(), cfg.gateway().userHub(),
+                        cfg.gateway().username(), cfg.gateway().apiKey(), Duration.ofSeconds(10),
+                        Duration.ofMillis(250), Duration.ofSeconds(30), true);
+        ContractRegistry registry = new ContractRegistry();
+        setup.contracts.forEach(registry::register);
+        ProjectXAdapter adapter = new ProjectXAdapter(settings, registry, accounts);
+        FillRecorder fills = new FillRecorder(setup.contracts, setup.commissions);
+        StatusBoard board = new StatusBoard(setup.contracts);
+        Map<Long, RiskLimits> risk = new HashMap<>();
+        cfg.accounts().forEach(a -> risk.put(a.id(), a.risk()));
+        Engine.Builder builder = Engine.builder().config(cfg.engine()).gateway(adapter).commissions(setup.commissions)
+                .risk(RiskLimits.none(), risk).listener(fills);
+        setup.contracts.forEach(builder::contract);
+        setup.strategies.forEach(builder::strategy);
+        builder.strategy(StrategySpec.of("status", board, setup.contracts.stream().map(Contract::id)
+                .toArray(String[]::new)).withAccount(accounts.get(0)));
+        Engine engine = builder.build();
+
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tickflow-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        long started = System.nanoTime();
+        try {
+            engine.start();
+            adapter.start(engine.publisher());
+            System.out.println("tickflow: running " + setup.strategies.size() + " strateg"
+                    + (setup.strategies.size() == 1 ? "y" : "ies") + " on " + (gateway != null ? "the paper gateway at "
+                    + gateway.url() : cfg.gateway().url()) + (limit == null ? "; Ctrl-C stops" : " for " + duration));
+            while (!stop.await(1, TimeUnit.SECONDS)) {
+                long elapsed = System.nanoTime() - started;
+                System.out.println(status(engine, setup, board, accounts, limit, elapsed));
+                if (limit != null && elapsed >= limit.toNanos()) {
+                    break;
+                }
+            }
+        } finally {
+            engine.killSwitch(true);
+            adapter.close();
+            engine.shutdown();
+            if (gateway != null) {
+                gateway.close();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is waiting for us
+            }
+        }
+        report(engine, setup, fills, board, accounts);
+        finished.countDown();
+        return 0;
+    }
+
+    /** The embedded paper gateway's API key: made up for this run, known to nobody else. */
+    private final String paperKey = UUID.randomUUID().toString();
+
+    private PaperGateway paperGateway(TickflowConfig cfg, List<Long> accounts, LocalDate today) {
+        List<PaperContract> contracts = PaperContract.defaults(today);
+        PaperGateway.Builder b = PaperGateway.builder().user("tickflow", paperKey).accountIds(accounts)
+                .contracts(contracts);
+        TickflowConfig.Gateway g = cfg.gateway();
+        if (g.data().equals("generated")) {
+            b.generatedMarketData(g.seed(), g.speed());
+        } else {
+            int index = -1;
+            for (int i = 0; i < contracts.size(); i++) {
+                if (contracts.get(i).contract().symbol().equals(g.dataContract())) {
+                    index = i;
+                }
+            }
+            b.replayedMarketData(List.of(CsvMarketData.detect(Path.of(g.data()), contracts.get(index).contract(),
+                    index)), g.speed());
+        }
+        return b.build().start();
+    }
+
+    private static String status(Engine engine, RunSetup setup, StatusBoard board, List<Long> accounts,
+                                 Duration limit, long elapsedNanos) {
+        StringBuilder line = new StringBuilder(LocalTime.now(ZoneOffset.UTC).format(CLOCK)).append(' ');
+        long[] last = board.lastPrices();
+        long realized = 0;
+        long unrealized = 0;
+        for (int c = 0; c < setup.contracts.size(); c++) {
+            Contract contract = setup.contracts.get(c);
+            line.append(contract.symbol()).append(' ')
+                    .append(last[c] == PriceTicks.NONE ? "-" : contract.toPrice(last[c]).toPlainString());
+            long net = 0;
+            for (long account : accounts) {
+                Position p = engine.positions().position(account, c);
+                net += p.net();
+                if (last[c] != PriceTicks.NONE) {
+                    unrealized += p.unrealizedCents(last[c]);
+                }
+            }
+            line.append(" pos ").append(net > 0 ? "+" + net : Long.toString(net)).append(" | ");
+        }
+        for (long account : accounts) {
+            realized += engine.positions().realizedCents(account) - engine.positions().commissionCents(account);
+        }
+        line.append("realized ").append(Money.dollars(realized)).append(" unrealized ")
+                .append(Money.dollars(unrealized));
+        if (limit != null) {
+            int done = (int) Math.min(20, elapsedNanos * 20 / Math.max(1, limit.toNanos()));
+            line.append(" [").append("#".repeat(done)).append("-".repeat(20 - done)).append("]");
+        }
+        return line.toString();
+    }
+
+    private void report(Engine engine, RunSetup setup, FillRecorder fills, StatusBoard board, List<Long> accounts) {
+        long[] last = board.lastPrices();
+        long now = System.currentTimeMillis() * 1_000_000L;
+        List<long[]> marks = new ArrayList<>();
+        for (int c = 0; c < last.length; c++) {
+            if (last[c] != PriceTicks.NONE) {
+                marks.add(new long[] {now, c, last[c]});
+            }
+        }
+        ContractRegistry registry = new ContractRegistry();
+        setup.contracts.forEach(registry::register);
+        BacktestResult result = BacktestRunner.summarize(registry, fills.fills(), marks, fills.breaches(),
+                BacktestRunner.Settings.defaults().withCommissions(setup.commissions),
+                engine.stats().snapshot().processed());
+        System.out.printf("%nfills %d, round trips %d, net %s (commissions %s), breaches %d%n", result.fills().size(),
+                result.trades().size(), Money.dollars(result.stats().netCents()),
+                Money.dollars(result.stats().commissionCents()), result.breaches().size());
+        for (long account : accounts) {
+            for (int c = 0; c < setup.contracts.size(); c++) {
+                Position p = engine.positions().position(account, c);
+                System.out.printf("  account %d %-6s position %+d%n", account, setup.contracts.get(c).symbol(),
+                        p.net());
+            }
+        }
+        if (out == null) {
+            return;
+        }
+        BacktestReport.write(result, out);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        List<Map<String, Object>> positions = new ArrayList<>();
+        for (long account : accounts) {
+            for (int c = 0; c < setup.contracts.size(); c++) {
+                Position p = engine.positions().position(account, c);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("account", account);
+                row.put("contract", setup.contracts.get(c).id());
+                row.put("net", p.net());
+                row.put("realized", java.math.BigDecimal.valueOf(p.realizedCents(), 2));
+                row.put("unrealized", java.math.BigDecimal.valueOf(last[c] == PriceTicks.NONE ? 0 : p.unrealizedCents(last[c]), 2));
+                positions.add(row);
+            }
+        }
+        summary.put("positions", positions);
+        summary.put("fills", result.fills().size());
+        summary.put("roundTrips", result.trades().size());
+        summary.put("netPnl", java.math.BigDecimal.valueOf(result.stats().netCents(), 2));
+        summary.put("commissions", java.math.BigDecimal.valueOf(result.stats().commissionCents(), 2));
+        summary.put("breaches", result.breaches().stream().map(RiskBreach::toString).toList());
+        try {
+            Files.writeString(out.resolve("summary.json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(summary) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out.resolve("summary.json"), e);
+        }
+        System.out.println("results in " + out.toAbsolutePath());
+    }
+}
