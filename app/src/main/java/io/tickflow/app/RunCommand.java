@@ -68,6 +68,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Where to write fills.csv, trades.csv, equity.csv and summary.json.")
     Path out;
 
+    @Option(names = "--flatten", description = "At the end, close every position at market (working orders are "
+            + "always cancelled).")
+    boolean flatten;
+
     @Override
     public Integer call() throws Exception {
         TickflowConfig cfg = ConfigLoader.load(config, System.getenv());
@@ -122,7 +126,7 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            engine.killSwitch(true);
+            standDown(engine, adapter, accounts);
             adapter.close();
             engine.shutdown();
             if (gateway != null) {
@@ -137,6 +141,35 @@ public final class RunCommand implements Callable<Integer> {
         report(engine, setup, fills, board, accounts);
         finished.countDown();
         return 0;
+    }
+
+    /**
+     * Cancels every working order (and closes every position with {@code --flatten}), then
+     * waits up to ten seconds for the gateway to confirm: no open orders, and flat if asked.
+     */
+    private void standDown(Engine engine, ProjectXAdapter adapter, List<Long> accounts) {
+        engine.standDown(flatten);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try {
+                boolean done = true;
+                for (long account : accounts) {
+                    done &= adapter.rest().openOrders(account).isEmpty()
+                            && (!flatten || adapter.rest().openPositions(account).isEmpty());
+                }
+                if (done) {
+                    break;
+                }
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                System.err.println("tickflow: could not confirm the stand-down with the gateway: " + e.getMessage());
+                break;
+            }
+        }
+        engine.killSwitch(true);
     }
 
     /** The embedded paper gateway's API key: made up for this run, known to nobody else. */

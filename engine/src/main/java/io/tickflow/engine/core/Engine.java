@@ -239,6 +239,14 @@ public final class Engine implements AutoCloseable {
         desk.killSwitch(on);
     }
 
+    /**
+     * Stands the engine down after the events already published: every strategy halted, every
+     * working order cancelled and, if {@code flatten}, every position closed at market.
+     */
+    public void standDown(boolean flatten) {
+        control(flatten ? ControlAction.FLATTEN_ALL : ControlAction.CANCEL_ALL, null);
+    }
+
     /** Halts a strategy (no more events) after the events already published. */
     public void halt(String strategyName) {
         control(ControlAction.HALT, host(strategyName).name);

@@ -21,6 +21,7 @@ import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.model.PriceTicks;
 import io.tickflow.engine.ring.ConnectionLink;
 import io.tickflow.engine.ring.ConnectionState;
+import io.tickflow.engine.ring.ControlAction;
 import io.tickflow.engine.ring.EventType;
 import io.tickflow.engine.ring.InboundEvent;
 import io.tickflow.engine.ring.QuoteFields;
@@ -410,6 +411,13 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
                 break;
             case RESUME:
                 forEachTarget(e.text, StrategyState.RUNNING);
+                break;
+            case CANCEL_ALL:
+            case FLATTEN_ALL:
+                forEachTarget("", StrategyState.HALTED);
+                if (desk != null) {
+                    desk.standDown(e.controlAction == ControlAction.FLATTEN_ALL);
+                }
                 break;
             case SHUTDOWN:
                 stopStrategies();

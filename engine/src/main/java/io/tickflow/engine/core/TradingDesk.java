@@ -249,14 +249,26 @@ final class TradingDesk implements OrderListener, RiskView {
 
     /** Cancels every live order of the account and closes its positions at market, straight through the router. */
     private void closeOutAccount(long account) {
+        closeOutAccount(account, true);
+    }
+
+    private void closeOutAccount(long account, boolean flatten) {
         for (int c = 0; c < contracts.size(); c++) {
             for (long id : router.liveOrders(account, c)) {
                 router.cancel(id);
             }
             long net = positions.position(account, c).net();
-            if (net != 0) {
+            if (flatten && net != 0) {
                 router.place(OrderRequest.market(account, c, net > 0 ? Side.SELL : Side.BUY, Math.abs(net)));
             }
+        }
+    }
+
+    /** The operator stands the engine down: every working order cancelled, every position closed if asked. */
+    void standDown(boolean flatten) {
+        LOG.warn("standing down: cancelling every working order{}", flatten ? " and closing every position" : "");
+        for (long account : accounts) {
+            closeOutAccount(account, flatten);
         }
     }
 

@@ -6,6 +6,10 @@ public enum ControlAction {
     HALT,
     /** Deliver events to a halted strategy again. */
     RESUME,
+    /** Halt every strategy and cancel every working order of every account (an operator standing the engine down). */
+    CANCEL_ALL,
+    /** As {@link #CANCEL_ALL}, then close every position at market. */
+    FLATTEN_ALL,
     /** Stop every strategy; published before this event has been processed. Sent by {@code Engine.close()}. */
     SHUTDOWN
 }

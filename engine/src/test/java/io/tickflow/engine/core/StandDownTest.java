@@ -1,0 +1,67 @@
+package io.tickflow.engine.core;
+
+import static io.tickflow.engine.testing.TestContracts.ES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.tickflow.engine.model.Side;
+import io.tickflow.engine.ring.QuoteTranslator;
+import io.tickflow.engine.sim.FillModel;
+import io.tickflow.engine.strategy.QuoteView;
+import io.tickflow.engine.strategy.Strategy;
+import io.tickflow.engine.strategy.StrategyContext;
+
+/** The operator stands the engine down: strategies halted, orders cancelled, positions closed if asked. */
+class StandDownTest {
+    /** Buys one at market and rests a bid far below, on the first quote; buys again on every later one. */
+    private static final class Buyer implements Strategy {
+        private StrategyContext ctx;
+        private boolean first = true;
+
+        @Override
+        public void onStart(StrategyContext context) {
+            ctx = context;
+        }
+
+        @Override
+        public void onQuote(QuoteView q) {
+            if (first) {
+                first = false;
+                ctx.orders().market(ES, Side.BUY, 1);
+                ctx.orders().limit(ES, Side.BUY, 1, q.bidTicks() - 20);
+            } else {
+                ctx.orders().market(ES, Side.BUY, 1);
+            }
+        }
+    }
+
+    private static Engine run(boolean flatten) {
+        Engine engine = Engine.builder().config(EngineConfig.defaults().withEventTime(true))
+                .simulatedExchange(FillModel.conservative()).contract(ES)
+                .strategy(StrategySpec.of("buyer", new Buyer(), ES.id())).build();
+        engine.start();
+        QuoteTranslator quote = new QuoteTranslator();
+        engine.publisher().publish(quote.topOfBook(0, 1, 1, 100, 10, 101, 10));
+        engine.standDown(flatten);
+        engine.publisher().publish(quote.topOfBook(0, 2, 2, 100, 10, 101, 10));
+        engine.shutdown();
+        return engine;
+    }
+
+    @Test
+    void standingDownCancelsEveryWorkingOrderAndHaltsTheStrategies() {
+        Engine engine = run(false);
+        assertThat(engine.simulatedExchange().restingOrders(0)).isZero();
+        assertThat(engine.positions().position(StrategySpec.DEFAULT_ACCOUNT, 0).net())
+                .as("not flattened, and the halted strategy did not buy on the second quote").isEqualTo(1);
+    }
+
+    @Test
+    void standingDownWithFlattenAlsoClosesEveryPosition() {
+        Engine engine = run(true);
+        assertThat(engine.simulatedExchange().restingOrders(0)).isZero();
+        assertThat(engine.positions().position(StrategySpec.DEFAULT_ACCOUNT, 0).net()).isZero();
+        assertThat(engine.simulatedExchange().net(StrategySpec.DEFAULT_ACCOUNT, 0)).isZero();
+    }
+}
