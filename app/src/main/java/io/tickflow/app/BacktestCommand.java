@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * market-data CSV, through the same engine, risk gate, router and simulated exchange as a
  * live run; writes fills.csv, trades.csv, equity.csv, stats.json and report.html.
  */
-@Command(name = "backtest", mixinStandardHelpOptions = true,
+@Command(name = "backtest", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Backtests the strategies of a configuration and writes fills, trades, equity, stats and an "
                 + "HTML report.",
         footer = {"", "Examples:",

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * any language. Prints {@code tickflow gateway listening on <url>} first, serves until
  * stopped (SIGTERM or Ctrl-C close it cleanly).
  */
-@Command(name = "gateway", mixinStandardHelpOptions = true,
+@Command(name = "gateway", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Runs the local ProjectX paper gateway: REST under /api, SignalR hubs at /hubs/market and "
                 + "/hubs/user.",
         footer = {"", "Faults (--fault, repeatable):", FaultScript.HELP, "",

@@ -30,6 +30,9 @@ import io.tickflow.strategies.SmaCrossover;
  * events, bars, signals, fills, position and PnL. Exit code 0 on success, 2 on bad arguments.
  */
 public final class Main {
+    /** What {@code --version} prints. */
+    static final String VERSION = "tickflow 0.1.0";
+
     /** Commission and fees per contract per side in the demo: $1.40, about a retail ES rate. */
     static final long COMMISSION_CENTS_PER_SIDE = 140;
 

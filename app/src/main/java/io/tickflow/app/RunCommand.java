@@ -52,7 +52,7 @@ import picocli.CommandLine.Option;
  * while it runs; stops after {@code --duration} or on Ctrl-C, stops new orders, and writes
  * fills, trades, equity and a summary.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Runs the strategies of a configuration against the paper gateway or a ProjectX service.",
         footer = {"", "Examples:",
                 "  java -jar app/target/tickflow.jar run --config examples/sma.yaml --duration 2m --out out/run"})
