@@ -33,6 +33,7 @@ public final class RelativeStrengthPair implements Strategy {
     private final long[][] closes = new long[2][];
     private final long[] barsSeen = new long[2];
     private final long[] lastOpen = {Long.MIN_VALUE, Long.MIN_VALUE};
+    private final long[] bps = new long[2];
     private long switches;
 
     @Override
@@ -69,7 +70,7 @@ public final class RelativeStrengthPair implements Strategy {
             return;
         }
         // returns in basis points, compared as exact integer ratios: r = (now - then) * 10000 / then
-        long[] bps = new long[2];
+        long[] bps = this.bps;
         for (int k = 0; k < 2; k++) {
             long now = closes[k][(int) ((barsSeen[k] - 1) % (lookback + 1))];
             long then = closes[k][(int) (barsSeen[k] % (lookback + 1))];
