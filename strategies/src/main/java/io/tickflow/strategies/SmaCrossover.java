@@ -2,6 +2,7 @@ package io.tickflow.strategies;
 
 import io.tickflow.engine.model.BarSpec;
 import io.tickflow.engine.model.Contract;
+import io.tickflow.engine.model.PriceTicks;
 import io.tickflow.engine.model.Side;
 import io.tickflow.engine.strategy.BarSeries;
 import io.tickflow.engine.strategy.BarView;
@@ -28,9 +29,16 @@ import io.tickflow.engine.strategy.StrategyContext;
  * data the simulated exchange fills it at the then-current opposite best price plus its
  * slippage. With {@code size = 0} it only records signals.
  *
+ * <p><b>Bracket exits</b> (optional). With {@code stopTicks} and {@code targetTicks} above 0,
+ * each signal instead flattens whatever is open (cancelling the previous bracket's legs) and
+ * enters {@code size} at market in an engine-emulated bracket: a stop-loss {@code stopTicks}
+ * and a take-profit {@code targetTicks} from the entry's fill. A position closed by its stop
+ * or target stays flat until the next signal.
+ *
  * <p>Parameters: {@code fast}, {@code slow} (bar counts, {@code 1 <= fast < slow}),
  * {@code bars} (a {@link BarSpec} such as {@code 5m} or {@code 500t}), {@code size}
- * (contracts, default 1). Runs on the engine thread; allocates only in {@link #onStart}
+ * (contracts, default 1), {@code stopTicks} and {@code targetTicks} (default 0: no bracket).
+ * Runs on the engine thread; allocates only in {@link #onStart}
  * and when it places an order.
  */
 public final class SmaCrossover implements Strategy {
@@ -47,6 +55,8 @@ public final class SmaCrossover implements Strategy {
     private int fast;
     private int slow;
     private long size;
+    private long stopTicks;
+    private long targetTicks;
     private long[] closes;
     private long barsSeen;
     private long fastSum;
@@ -67,6 +77,12 @@ public final class SmaCrossover implements Strategy {
         this.size = ctx.params().longValue("size", 1);
         if (size < 0) {
             throw new IllegalArgumentException("strategy '" + ctx.name() + "': size must not be negative, was " + size);
+        }
+        this.stopTicks = ctx.params().longValue("stopTicks", 0);
+        this.targetTicks = ctx.params().longValue("targetTicks", 0);
+        if (stopTicks < 0 || targetTicks < 0 || (stopTicks == 0) != (targetTicks == 0)) {
+            throw new IllegalArgumentException("strategy '" + ctx.name() + "': stopTicks and targetTicks are both "
+                    + "positive (a bracket) or both 0, were " + stopTicks + " and " + targetTicks);
         }
         this.contract = ctx.contracts().get(0);
         this.series = ctx.bars(contract, ctx.params().string("bars", "1m"));
@@ -103,7 +119,14 @@ public final class SmaCrossover implements Strategy {
     private void signal(Signal signal, BarView bar) {
         lastSignal = signal;
         signals++;
-        if (size > 0) {
+        if (size > 0 && stopTicks > 0) {
+            Orders orders = context.orders();
+            if (orders.position(contract) != 0) {
+                orders.flatten(contract);
+            }
+            orders.bracket(contract, signal == Signal.LONG ? Side.BUY : Side.SELL, size, PriceTicks.NONE, stopTicks,
+                    targetTicks);
+        } else if (size > 0) {
             Orders orders = context.orders();
             long target = signal == Signal.LONG ? size : -size;
             long change = target - orders.position(contract);

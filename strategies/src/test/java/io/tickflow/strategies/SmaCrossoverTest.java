@@ -8,10 +8,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.tickflow.engine.backtest.BacktestResult;
+import io.tickflow.engine.backtest.BacktestRunner;
+import io.tickflow.engine.backtest.FillRecord;
+import io.tickflow.engine.backtest.GeneratedMarketReplay;
 import io.tickflow.engine.core.Engine;
 import io.tickflow.engine.core.EngineConfig;
 import io.tickflow.engine.core.EngineListener;
 import io.tickflow.engine.core.StrategySpec;
+import io.tickflow.engine.generator.GeneratorConfig;
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.Side;
 import io.tickflow.engine.ring.TradeTranslator;
@@ -111,5 +116,23 @@ class SmaCrossoverTest {
         engine.shutdown();
 
         assertThat(faults).containsExactly("strategy 'sma': need 1 <= fast < slow, was fast=30 slow=10");
+    }
+
+    @Test
+    void withBracketExitsThePositionNeverExceedsTheSizeAndEveryEntryIsProtected() {
+        SmaCrossover sma = new SmaCrossover();
+        BacktestResult result = new BacktestRunner(
+                BacktestRunner.Settings.defaults()).run(List.of(ES),
+                List.of(StrategySpec.of("sma", sma, ES.id()).withParams(new StrategyParams("sma",
+                        Map.of("fast", "5", "slow", "20", "bars", "200t", "stopTicks", "8", "targetTicks", "12")))),
+                new GeneratedMarketReplay(
+                        GeneratorConfig.defaults(9), 0));
+        long net = 0;
+        for (FillRecord f : result.fills()) {
+            net += f.side() == Side.BUY ? f.size() : -f.size();
+            assertThat(Math.abs(net)).isLessThanOrEqualTo(1);
+        }
+        assertThat(sma.signals()).isGreaterThan(5);
+        assertThat(result.trades()).as("exits by stop, target or the next signal").hasSizeGreaterThan(3);
     }
 }
