@@ -118,15 +118,19 @@ public final class RunCommand implements Callable<Integer> {
             System.out.println("tickflow: running " + setup.strategies.size() + " strateg"
                     + (setup.strategies.size() == 1 ? "y" : "ies") + " on " + (gateway != null ? "the paper gateway at "
                     + gateway.url() : cfg.gateway().url()) + (limit == null ? "; Ctrl-C stops" : " for " + duration));
-            while (!stop.await(1, TimeUnit.SECONDS)) {
+            int openOrders = 0;
+            for (int tick = 0; !stop.await(1, TimeUnit.SECONDS); tick++) {
                 long elapsed = System.nanoTime() - started;
-                System.out.println(status(engine, setup, board, accounts, limit, elapsed));
+                if (tick % 5 == 0) {
+                    openOrders = openOrders(adapter, accounts);
+                }
+                System.out.println(status(engine, setup, board, cfg, limit, elapsed, openOrders));
                 if (limit != null && elapsed >= limit.toNanos()) {
                     break;
                 }
             }
         } finally {
-            standDown(engine, adapter, accounts);
+            workingAtEnd = standDown(engine, adapter, accounts);
             adapter.close();
             engine.shutdown();
             if (gateway != null) {
@@ -147,17 +151,18 @@ public final class RunCommand implements Callable<Integer> {
      * Cancels every working order (and closes every position with {@code --flatten}), then
      * waits up to ten seconds for the gateway to confirm: no open orders, and flat if asked.
      */
-    private void standDown(Engine engine, ProjectXAdapter adapter, List<Long> accounts) {
+    private int standDown(Engine engine, ProjectXAdapter adapter, List<Long> accounts) {
         engine.standDown(flatten);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int working = -1;
         while (System.nanoTime() < deadline) {
             try {
-                boolean done = true;
+                working = openOrders(adapter, accounts);
+                boolean flat = true;
                 for (long account : accounts) {
-                    done &= adapter.rest().openOrders(account).isEmpty()
-                            && (!flatten || adapter.rest().openPositions(account).isEmpty());
+                    flat &= !flatten || adapter.rest().openPositions(account).isEmpty();
                 }
-                if (done) {
+                if (working == 0 && flat) {
                     break;
                 }
                 Thread.sleep(200);
@@ -170,7 +175,11 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         engine.killSwitch(true);
+        return working;
     }
+
+    /** Orders still working at the gateway after the stand-down (-1: the gateway could not say). */
+    private int workingAtEnd = -1;
 
     /** The embedded paper gateway's API key: made up for this run, known to nobody else. */
     private final String paperKey = UUID.randomUUID().toString();
@@ -195,8 +204,22 @@ public final class RunCommand implements Callable<Integer> {
         return b.build().start();
     }
 
-    private static String status(Engine engine, RunSetup setup, StatusBoard board, List<Long> accounts,
-                                 Duration limit, long elapsedNanos) {
+    /** Working orders at the gateway (asked every few seconds: well inside the rate limits), or -1 if unknown. */
+    private static int openOrders(ProjectXAdapter adapter, List<Long> accounts) {
+        try {
+            int n = 0;
+            for (long account : accounts) {
+                n += adapter.rest().openOrders(account).size();
+            }
+            return n;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String status(Engine engine, RunSetup setup, StatusBoard board, TickflowConfig cfg,
+                                 Duration limit, long elapsedNanos, int openOrders) {
+        List<Long> accounts = cfg.accounts().stream().map(TickflowConfig.Account::id).toList();
         StringBuilder line = new StringBuilder(LocalTime.now(ZoneOffset.UTC).format(CLOCK)).append(' ');
         long[] last = board.lastPrices();
         long realized = 0;
@@ -218,8 +241,12 @@ public final class RunCommand implements Callable<Integer> {
         for (long account : accounts) {
             realized += engine.positions().realizedCents(account) - engine.positions().commissionCents(account);
         }
-        line.append("realized ").append(Money.dollars(realized)).append(" unrealized ")
-                .append(Money.dollars(unrealized));
+        line.append("orders ").append(openOrders < 0 ? "?" : Integer.toString(openOrders)).append(" | realized ")
+                .append(Money.dollars(realized)).append(" unrealized ").append(Money.dollars(unrealized));
+        long lossLimit = cfg.accounts().stream().mapToLong(a -> a.risk().dailyLossLimitCents()).sum();
+        if (lossLimit > 0) {
+            line.append(" | loss room ").append(Money.dollars(Math.max(0, lossLimit + realized + unrealized)));
+        }
         if (limit != null) {
             int done = (int) Math.min(20, elapsedNanos * 20 / Math.max(1, limit.toNanos()));
             line.append(" [").append("#".repeat(done)).append("-".repeat(20 - done)).append("]");
@@ -270,6 +297,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         summary.put("positions", positions);
+        summary.put("workingOrders", workingAtEnd);
         summary.put("fills", result.fills().size());
         summary.put("roundTrips", result.trades().size());
         summary.put("netPnl", java.math.BigDecimal.valueOf(result.stats().netCents(), 2));
