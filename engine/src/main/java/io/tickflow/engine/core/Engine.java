@@ -239,6 +239,11 @@ public final class Engine implements AutoCloseable {
         desk.killSwitch(on);
     }
 
+    /** Whether the kill switch is on (set by an operator, or by the gateway ending the session). Any thread. */
+    public boolean killSwitchOn() {
+        return desk != null && desk.killSwitchOn();
+    }
+
     /**
      * Stands the engine down after the events already published: every strategy halted, every
      * working order cancelled and, if {@code flatten}, every position closed at market.

@@ -90,6 +90,8 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
     private final CountDownLatch started = new CountDownLatch(1);
     private InboundEvent current;
     private boolean shutDown;
+    /** Set by the first LOGGED_OUT of any link: the kill switch engages once. Engine thread only. */
+    private boolean sessionEnded;
 
     EventDispatcher(ContractRegistry contracts, EngineConfig config, Clock clock, SessionCalendar calendar,
                     EngineListener listener, List<StrategyHost> hostList, EngineStats stats) {
@@ -470,17 +472,22 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
             return;
         }
         LOG.info("{} {} {}", e.link, e.connectionState, e.text);
-        if (desk != null && e.link != ConnectionLink.MARKET_HUB) {
+        if (desk != null && e.connectionState == ConnectionState.LOGGED_OUT) {
+            // from either hub or the REST side, whichever sees the end first: one halt, said once
+            if (!sessionEnded) {
+                sessionEnded = true;
+                LOG.error("the gateway ended this session ({}, seen by {}): the same user signed in elsewhere. "
+                        + "TRADING IS HALTED: the kill switch is on, no new orders are sent, orders already working "
+                        + "stay at the gateway, and nothing reconnects or signs in again. Restart to sign in again.",
+                        e.text, e.link);
+                desk.killSwitch(true);
+            }
+        } else if (desk != null && e.link != ConnectionLink.MARKET_HUB) {
             if (e.connectionState == ConnectionState.CONNECTED
                     || e.connectionState == ConnectionState.RECONNECTED) {
                 desk.beginSync();
             } else if (e.connectionState == ConnectionState.SYNCHRONIZED) {
                 desk.endSync();
-            } else if (e.connectionState == ConnectionState.LOGGED_OUT) {
-                LOG.error("the gateway ended this session ({}): the same user signed in elsewhere. Trading is halted: "
-                        + "no new orders are sent; orders already working stay at the gateway. Restart to sign in "
-                        + "again.", e.text);
-                desk.killSwitch(true);
             }
         }
         try {

@@ -194,6 +194,10 @@ final class TradingDesk implements OrderListener, RiskView {
         gate.killSwitch(on);
     }
 
+    boolean killSwitchOn() {
+        return gate.killSwitch();
+    }
+
     // ---- RiskView ----
 
     @Override
