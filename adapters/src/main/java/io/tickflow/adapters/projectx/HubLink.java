@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,14 +50,13 @@ final class HubLink {
     private final ScheduledExecutorService scheduler;
     private final Duration base;
     private final Duration cap;
-    private final Consumer<String> onLoggedOut;
     private volatile HubConnection connection;
     private volatile boolean stopped;
     private volatile boolean everConnected;
     private int failures;
 
     HubLink(ConnectionLink link, URI url, ProjectXRest rest, RingWriter ring, Setup setup,
-            ScheduledExecutorService scheduler, Duration base, Duration cap, Consumer<String> onLoggedOut) {
+            ScheduledExecutorService scheduler, Duration base, Duration cap) {
         this.link = link;
         this.url = url;
         this.rest = rest;
@@ -67,7 +65,6 @@ final class HubLink {
         this.scheduler = scheduler;
         this.base = base;
         this.cap = cap;
-        this.onLoggedOut = onLoggedOut;
     }
 
     /** Connects now, on the calling thread; on failure keeps retrying in the background. */
@@ -92,8 +89,9 @@ final class HubLink {
         } catch (RuntimeException e) {
             LOG.warn("{} could not connect to {}: {}", link, url, e.getMessage());
             c.stop();
-            if (e instanceof ProjectXException.SessionEnded) {
-                loggedOut(e.getMessage());
+            // a refused upgrade after an eviction looks like any failure: ask the service before retrying
+            if (sessionEndedCause(e) != null || !rest.sessionAlive()) {
+                loggedOut(sessionEndedCause(e) != null ? sessionEndedCause(e).getMessage() : e.getMessage());
                 return;
             }
             scheduleReconnect();
@@ -128,14 +126,25 @@ final class HubLink {
         scheduleReconnect();
     }
 
+    /** Final: the session is over; the REST client hears it and tells the adapter, which stops both links. */
     private void loggedOut(String why) {
         stopped = true;
         rest.sessionEnded(why);
-        onLoggedOut.accept(why);
-        ring.connection(link, ConnectionState.LOGGED_OUT, why);
+    }
+
+    private static ProjectXException.SessionEnded sessionEndedCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProjectXException.SessionEnded ended) {
+                return ended;
+            }
+        }
+        return null;
     }
 
     private void scheduleReconnect() {
+        if (stopped) {
+            return;
+        }
         long delay;
         synchronized (this) {
             failures++;

@@ -102,11 +102,12 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
                 ring.record(recorder);
             }
         }
+        rest.onSessionEnded(this::onLoggedOut);
         rest.login();
         market = new HubLink(ConnectionLink.MARKET_HUB, settings.marketHub(), rest, ring, new MarketSetup(), scheduler,
-                settings.reconnectBase(), settings.reconnectCap(), this::onLoggedOut);
+                settings.reconnectBase(), settings.reconnectCap());
         user = new HubLink(ConnectionLink.USER_HUB, settings.userHub(), rest, ring, new UserSetup(), scheduler,
-                settings.reconnectBase(), settings.reconnectCap(), this::onLoggedOut);
+                settings.reconnectBase(), settings.reconnectCap());
         market.start();
         user.start();
         // hubs may sit for hours without a REST call: renew the token on time all the same
@@ -141,13 +142,29 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
         return loggedOut;
     }
 
+    /**
+     * The service ended the session (seen by either hub, or by a REST call answered 401): both
+     * links stop for good and each reports LOGGED_OUT, so the engine halts trading whichever
+     * link saw it first. Called once, by the REST client, on whichever thread noticed.
+     */
     private void onLoggedOut(String why) {
-        if (loggedOut == null) {
+        synchronized (this) {
+            if (loggedOut != null) {
+                return;
+            }
             loggedOut = why;
-            LOG.error("ProjectX ended the session of {} ({}): the same user signed in elsewhere. Not reconnecting.",
-                    settings.userName(), why);
+        }
+        LOG.error("ProjectX ended the session of {} ({}): the same user signed in elsewhere. Trading halts; "
+                + "not reconnecting, not signing in again.", settings.userName(), why);
+        if (market != null) {
             market.stopQuietly();
+        }
+        if (user != null) {
             user.stopQuietly();
+        }
+        if (ring != null) {
+            ring.connection(ConnectionLink.USER_HUB, ConnectionState.LOGGED_OUT, why);
+            ring.connection(ConnectionLink.MARKET_HUB, ConnectionState.LOGGED_OUT, why);
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,9 @@ public final class ProjectXRest implements AutoCloseable {
     private volatile String token;
     private volatile long renewAtMillis;
     private volatile String sessionEnded;
+    private volatile Consumer<String> onSessionEnded;
+    private final AtomicLong logins = new AtomicLong();
+    private final AtomicLong validations = new AtomicLong();
 
     public ProjectXRest(URI base, String userName, Secret apiKey, Duration callTimeout, Duration backoffBase) {
         this.base = base;
@@ -66,16 +71,23 @@ public final class ProjectXRest implements AutoCloseable {
 
     // ---- session ----
 
-    /** Signs in with the API key; the token is kept and renewed from then on. */
+    /**
+     * Signs in with the API key; the token is kept and renewed from then on. Refused once the
+     * service has ended the session: on the live service a new sign-in ends the user's other
+     * sessions, so only a person (a restart) may sign in again.
+     */
     public synchronized void login() {
+        checkSession("Auth/loginKey");
         ObjectNode body = Json.MAPPER.createObjectNode().put("userName", userName).put("apiKey", apiKey.reveal());
         JsonNode answer = send("Auth/loginKey", body, false, false);
         adopt(answer.path("token").asText());
+        logins.incrementAndGet();
         LOG.info("signed in to {} as {}", base, userName);
     }
 
     /** The current token, renewed first if it is due: what the hubs' access-token factory hands out. */
     public String token() {
+        checkSession("token");
         if (token == null) {
             login();
         } else if (System.currentTimeMillis() >= renewAtMillis) {
@@ -84,20 +96,46 @@ public final class ProjectXRest implements AutoCloseable {
         return token;
     }
 
-    /** Renews the token through validate, or signs in again if it has already expired. */
+    /**
+     * Renews the token through {@code Auth/validate}, presenting the current token as Bearer.
+     * Only when the service answers that the token cannot be renewed ({@code success:false}:
+     * expired, invalid or unknown session) does it sign in again. A 401 means the service no
+     * longer knows this session (it was ended, e.g. by a sign-in elsewhere): the session is
+     * over and nothing signs in again. A lost answer keeps the current token for a later try.
+     */
     public synchronized void renew() {
         checkSession("Auth/validate");
-        try {
-            JsonNode answer = send("Auth/validate", Json.MAPPER.createObjectNode(), false, false);
-            adopt(answer.path("newToken").asText());
-            LOG.info("session token renewed");
-        } catch (ProjectXException e) {
-            if (e instanceof ProjectXException.SessionEnded) {
-                throw e;
-            }
-            LOG.warn("renewing the token failed ({}); signing in again", e.getMessage());
+        if (token == null) {
             login();
+            return;
         }
+        Outcome outcome = once("Auth/validate", obj(), true);
+        if (outcome.answer != null) {
+            adopt(outcome.answer.path("newToken").asText());
+            validations.incrementAndGet();
+            LOG.info("session token renewed through Auth/validate");
+            return;
+        }
+        if (outcome.status == 401) {
+            sessionEnded("Auth/validate answered 401: the service ended this session");
+            throw new ProjectXException.SessionEnded("Auth/validate", sessionEnded);
+        }
+        if (outcome.status == 200) {
+            LOG.warn("the service would not renew the token ({}); signing in again", outcome.failure.getMessage());
+            login();
+            return;
+        }
+        throw outcome.failure;
+    }
+
+    /** Successful sign-ins of this client so far. */
+    public long logins() {
+        return logins.get();
+    }
+
+    /** Tokens renewed through {@code Auth/validate} so far. */
+    public long validations() {
+        return validations.get();
     }
 
     private void adopt(String newToken) {
@@ -134,17 +172,43 @@ public final class ProjectXRest implements AutoCloseable {
         }
         Outcome outcome = once("Auth/validate", obj(), true);
         if (outcome.status == 401) {
+            sessionEnded("Auth/validate answered 401: the service ended this session");
             return false;
         }
         if (outcome.answer != null) {
             adopt(outcome.answer.path("newToken").asText());
+            validations.incrementAndGet();
         }
         return true;
     }
 
-    /** From now on every call fails at once: the service ended this session (a sign-in elsewhere). */
+    /**
+     * From now on every call fails at once and nothing signs in again: the service ended this
+     * session (a sign-in elsewhere). The first reason is kept and reported once to the listener.
+     */
     public void sessionEnded(String reason) {
-        sessionEnded = reason;
+        Consumer<String> listener;
+        synchronized (this) {
+            if (sessionEnded != null) {
+                return;
+            }
+            sessionEnded = reason;
+            listener = onSessionEnded;
+        }
+        LOG.error("the service ended the session of {} ({}); every further call is refused", userName, reason);
+        if (listener != null) {
+            listener.accept(reason);
+        }
+    }
+
+    /** Who hears, once, that the service ended the session (from a hub or from a REST call). */
+    public void onSessionEnded(Consumer<String> listener) {
+        this.onSessionEnded = listener;
+    }
+
+    /** Why the service ended the session, or null while it lives. */
+    public String sessionEndedReason() {
+        return sessionEnded;
     }
 
     private void checkSession(String endpoint) {

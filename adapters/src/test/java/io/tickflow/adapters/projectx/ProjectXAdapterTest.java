@@ -178,10 +178,30 @@ class ProjectXAdapterTest {
 
     @Test
     void anExpiredTokenIsRenewedMidSession() {
+        gateway.tokenLifetime(Duration.ofSeconds(3));
+        adapter.rest().renew();
+        assertThat(adapter.rest().validations()).as("validate presented the token and was answered").isEqualTo(1);
+        gateway.tokenLifetime(Duration.ofHours(24));
+        String shortLived = adapter.rest().token();
+        // token() calls the service only when renewal is due, so polling it stays within the rate limit
+        Await.until("the short-lived token renewed before it expires",
+                () -> !adapter.rest().token().equals(shortLived));
+        assertThat(adapter.rest().validations()).isEqualTo(2);
+        act(o -> o.market(es, Side.BUY, 1));
+        Await.until("the fill on the renewed token", () -> engineNet() == 1);
+        assertThat(gateway.logins()).as("renewed through validate, never by signing in again").isEqualTo(1);
+        assertThat(adapter.rest().logins()).isEqualTo(1);
+    }
+
+    @Test
+    void aTokenExpiredEarlyAtTheGatewayIsReplacedBySigningInAgain() {
         gateway.expireTokens();
         act(o -> o.market(es, Side.BUY, 1));
         Await.until("the fill after renewal", () -> engineNet() == 1);
-        assertThat(gateway.logins()).as("validate failed on the expired token: signed in again").isEqualTo(2);
+        assertThat(gateway.logins()).as("validate refused the expired token (ExpiredToken): signed in again")
+                .isEqualTo(2);
+        assertThat(adapter.loggedOut()).isNull();
+        assertThat(engine.killSwitchOn()).isFalse();
     }
 
     @Test
@@ -242,11 +262,22 @@ class ProjectXAdapterTest {
     @Test
     void aSignInElsewhereEndsTheSessionHaltsTradingAndDoesNotReconnect() {
         gateway.logOutElsewhere("demo");
-        Await.until("LOGGED_OUT", () -> connection.contains("USER_HUB LOGGED_OUT") || connection.contains("MARKET_HUB LOGGED_OUT"));
+        Await.until("LOGGED_OUT on both links", () -> connection.contains("USER_HUB LOGGED_OUT")
+                && connection.contains("MARKET_HUB LOGGED_OUT"));
         assertThat(adapter.loggedOut()).isNotNull();
+        Await.until("the kill switch engaged", engine::killSwitchOn);
         assertThatThrownBy(() -> adapter.rest().accounts(true)).isInstanceOf(ProjectXException.SessionEnded.class);
+        assertThatThrownBy(() -> adapter.rest().token()).as("no automatic sign-in")
+                .isInstanceOf(ProjectXException.SessionEnded.class);
         assertThat(gateway.logins()).as("no new sign-in").isEqualTo(1);
         Await.until("both hub connections closed", () -> gateway.hubConnections(null) == 0);
+        int seen = connection.size();
+        adapter.rest().sessionEnded("a second notice");
+        assertThat(connection.subList(connection.indexOf("USER_HUB LOGGED_OUT"), seen))
+                .as("nothing reconnects after the session ended")
+                .noneMatch(s -> s.endsWith("RECONNECTED") || s.endsWith(" CONNECTED"));
+        assertThat(connection.stream().filter(s -> s.endsWith("LOGGED_OUT"))).hasSize(2);
         assertThat(gateway.logins()).as("and still no new sign-in").isEqualTo(1);
+        assertThat(adapter.rest().logins()).isEqualTo(1);
     }
 }
