@@ -17,6 +17,8 @@ public final class GatewayFaults {
     private volatile long tooManyRequestsUntilMillis;
     private final Map<String, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> lostAnswers = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> delayedAnswers = new ConcurrentHashMap<>();
+    private final Map<String, Long> answerDelayMillis = new ConcurrentHashMap<>();
     private volatile long hubDelayMillis;
     private final AtomicInteger hubDuplicates = new AtomicInteger();
     private final AtomicInteger hubReorders = new AtomicInteger();
@@ -57,6 +59,22 @@ public final class GatewayFaults {
     public boolean takeLostAnswer(String endpoint) {
         AtomicInteger left = lostAnswers.get(key(endpoint));
         return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    /**
+     * The next {@code count} calls of {@code endpoint} are carried out, then answered only
+     * after {@code delay}: longer than a client's call timeout, a command with no answer in time.
+     */
+    public void delayAnswers(String endpoint, Duration delay, int count) {
+        answerDelayMillis.put(key(endpoint), delay.toMillis());
+        delayedAnswers.computeIfAbsent(key(endpoint), k -> new AtomicInteger()).set(count);
+    }
+
+    /** How long to hold this call's answer, 0 for at once (counts it down). */
+    public long takeAnswerDelayMillis(String endpoint) {
+        AtomicInteger left = delayedAnswers.get(key(endpoint));
+        return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                ? answerDelayMillis.getOrDefault(key(endpoint), 0L) : 0;
     }
 
     private static String key(String endpoint) {

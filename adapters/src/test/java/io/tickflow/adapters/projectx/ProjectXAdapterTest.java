@@ -41,6 +41,7 @@ import io.tickflow.engine.strategy.StrategyContext;
  */
 class ProjectXAdapterTest {
     private static final String KEY = "k-3f9a71c2-paper-secret";
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
 
     /** Runs the actions the test queues, on the engine thread, at the next quote. */
     private static final class Remote implements Strategy {
@@ -84,7 +85,7 @@ class ProjectXAdapterTest {
         es = gateway.contracts().get(0).contract();
         account = 10_001;
         adapter = new ProjectXAdapter(ProjectXSettings.sameHost(gateway.url(), "demo", Secret.of(KEY))
-                .withReconnect(Duration.ofMillis(50), Duration.ofMillis(500)), registry(), List.of(account));
+                .withReconnect(Duration.ofMillis(50), Duration.ofMillis(500)).withCallTimeout(CALL_TIMEOUT), registry(), List.of(account));
         engine = Engine.builder()
                 .config(EngineConfig.defaults())
                 .gateway(adapter)
@@ -257,6 +258,18 @@ class ProjectXAdapterTest {
         Await.until("the order found and working", () -> strategy.orders.stream().anyMatch(s -> s.endsWith("OPEN 0/1")));
         assertThat(adapter.rest().openOrders(account)).hasSize(1);
         assertThat(adapter.rest().orders(account, java.time.Instant.now().minusSeconds(600))).hasSize(1);
+    }
+
+    @Test
+    void aPlacementAnsweredTooLateIsReportedToTheStrategyAndFoundByItsCustomTagWithoutASecondSend() {
+        gateway.faults().delayAnswers("Order/place", CALL_TIMEOUT.plusMillis(500), 1);
+        long[] id = new long[1];
+        act(o -> id[0] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("3")))));
+        Await.until("the strategy told the order is working", () -> strategy.orders.contains(id[0] + " OPEN 0/1"));
+        List<ApiObjects.Order> sent = adapter.rest().orders(account, java.time.Instant.now().minusSeconds(600));
+        assertThat(sent).as("one placement at the gateway, never a second send").hasSize(1);
+        assertThat(sent.get(0).customTag()).isEqualTo(Long.toString(id[0]));
+        assertThat(engine.killSwitchOn()).isFalse();
     }
 
     @Test

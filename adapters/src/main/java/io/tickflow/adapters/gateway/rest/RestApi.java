@@ -283,6 +283,11 @@ public final class RestApi extends Handler.Abstract {
             if (route.name.equals("Auth/logout")) {
                 tokens.revoke(token);
             }
+            long delay = faults.takeAnswerDelayMillis(route.name);
+            if (delay > 0) {
+                // an injected fault: hold this one answer past the client's call timeout
+                Thread.sleep(delay);
+            }
             if (faults.takeLostAnswer(route.name)) {
                 return send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, null);
             }
