@@ -2,7 +2,10 @@ package io.tickflow.adapters.projectx;
 
 /**
  * A call the service refused or could not answer: its endpoint, the service's error code
- * (from the envelope) or HTTP status, and its message. Never carries credentials.
+ * (from the envelope) or HTTP status, and its message. A business failure is one of the typed
+ * subclasses made by {@link #refusal}: {@link AccountNotFound}, {@link ContractNotFound},
+ * {@link OrderRejected} (any other {@code Order/place} refusal), or {@link Refused}, each with
+ * its endpoint family's {@link ServiceError}. Never carries credentials.
  */
 public class ProjectXException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -35,6 +38,82 @@ public class ProjectXException extends RuntimeException {
     /** True when no answer came at all or the server failed (5xx): the command may or may not have happened. */
     public boolean outcomeUnknown() {
         return httpStatus == 0 || httpStatus >= 500;
+    }
+
+    /** The typed errorCode of a business failure, or null for transport failures (HTTP errors, no answer). */
+    public ServiceError reason() {
+        return null;
+    }
+
+    /**
+     * The typed exception for a {@code success:false} answer of {@code endpoint}: the code is
+     * looked up in the endpoint's family; a code the reference does not list stays untyped.
+     */
+    public static ProjectXException refusal(String endpoint, int errorCode, String message) {
+        ServiceError reason;
+        try {
+            reason = ServiceError.of(endpoint, errorCode);
+        } catch (IllegalArgumentException e) {
+            return new ProjectXException(endpoint, 200, errorCode, message + " (" + e.getMessage() + ")", null);
+        }
+        if (reason.accountNotFound()) {
+            return new AccountNotFound(endpoint, reason, message);
+        }
+        if (reason.contractNotFound()) {
+            return new ContractNotFound(endpoint, reason, message);
+        }
+        if (reason instanceof ServiceError.Place place) {
+            return new OrderRejected(endpoint, place, message);
+        }
+        return new Refused(endpoint, reason, message);
+    }
+
+    /** The service answered {@code success:false}: a refusal with its typed code. */
+    public static class Refused extends ProjectXException {
+        private static final long serialVersionUID = 1L;
+        private final transient ServiceError reason;
+
+        Refused(String endpoint, ServiceError reason, String message) {
+            super(endpoint, 200, reason.code(), message + " [" + reason.name() + "]", null);
+            this.reason = reason;
+        }
+
+        @Override
+        public ServiceError reason() {
+            return reason;
+        }
+    }
+
+    /** The service does not know the account (or it is not this user's). */
+    public static final class AccountNotFound extends Refused {
+        private static final long serialVersionUID = 1L;
+
+        AccountNotFound(String endpoint, ServiceError reason, String message) {
+            super(endpoint, reason, message);
+        }
+    }
+
+    /** The service does not know the contract. */
+    public static final class ContractNotFound extends Refused {
+        private static final long serialVersionUID = 1L;
+
+        ContractNotFound(String endpoint, ServiceError reason, String message) {
+            super(endpoint, reason, message);
+        }
+    }
+
+    /** {@code Order/place} refused the order (other than for an unknown account or contract). */
+    public static final class OrderRejected extends Refused {
+        private static final long serialVersionUID = 1L;
+
+        OrderRejected(String endpoint, ServiceError.Place reason, String message) {
+            super(endpoint, reason, message);
+        }
+
+        @Override
+        public ServiceError.Place reason() {
+            return (ServiceError.Place) super.reason();
+        }
     }
 
     /** The session ended because the same user signed in elsewhere: nothing is retried. */

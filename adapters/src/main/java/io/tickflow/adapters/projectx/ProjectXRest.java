@@ -54,6 +54,7 @@ public final class ProjectXRest implements AutoCloseable {
     private volatile long renewAtMillis;
     private volatile String sessionEnded;
     private volatile Consumer<String> onSessionEnded;
+    private volatile AppCredentials app;
     private final AtomicLong logins = new AtomicLong();
     private final AtomicLong validations = new AtomicLong();
 
@@ -77,12 +78,39 @@ public final class ProjectXRest implements AutoCloseable {
      * sessions, so only a person (a restart) may sign in again.
      */
     public synchronized void login() {
-        checkSession("Auth/loginKey");
-        ObjectNode body = Json.MAPPER.createObjectNode().put("userName", userName).put("apiKey", apiKey.reveal());
-        JsonNode answer = send("Auth/loginKey", body, false, false);
+        AppCredentials app = this.app;
+        String endpoint = app == null ? "Auth/loginKey" : "Auth/loginApp";
+        checkSession(endpoint);
+        ObjectNode body = Json.MAPPER.createObjectNode().put("userName", userName);
+        if (app == null) {
+            body.put("apiKey", apiKey.reveal());
+        } else {
+            body.put("password", app.password().reveal()).put("deviceId", app.deviceId()).put("appId", app.appId())
+                    .put("verifyKey", app.verifyKey().reveal());
+        }
+        JsonNode answer = send(endpoint, body, false, false);
         adopt(answer.path("token").asText());
         logins.incrementAndGet();
         LOG.info("signed in to {} as {}", base, userName);
+    }
+
+    /** What {@code Auth/loginApp} signs in with (an authorized application's credentials). */
+    public record AppCredentials(Secret password, String deviceId, String appId, Secret verifyKey) {
+        @Override
+        public String toString() {
+            return "AppCredentials{device " + deviceId + ", app " + appId + "}";
+        }
+    }
+
+    /**
+     * Signs in through {@code Auth/loginApp} instead of the API key, now and on every later
+     * sign-in of this client.
+     */
+    public void loginApp(AppCredentials credentials) {
+        synchronized (this) {
+            this.app = credentials;
+        }
+        login();
     }
 
     /** The current token, renewed first if it is due: what the hubs' access-token factory hands out. */
@@ -241,7 +269,12 @@ public final class ProjectXRest implements AutoCloseable {
     }
 
     public List<ApiObjects.Contract> searchContracts(String text) {
-        return list(read("Contract/search", obj().put("searchText", text).put("live", false)), "contracts",
+        return searchContracts(text, false);
+    }
+
+    /** @param live the live data tier (a subscription); the wrong tier answers an empty list */
+    public List<ApiObjects.Contract> searchContracts(String text, boolean live) {
+        return list(read("Contract/search", obj().put("searchText", text).put("live", live)), "contracts",
                 ApiObjects.Contract.class);
     }
 
@@ -251,7 +284,11 @@ public final class ProjectXRest implements AutoCloseable {
     }
 
     public List<ApiObjects.Contract> availableContracts() {
-        return list(read("Contract/available", obj().put("live", false)), "contracts", ApiObjects.Contract.class);
+        return availableContracts(false);
+    }
+
+    public List<ApiObjects.Contract> availableContracts(boolean live) {
+        return list(read("Contract/available", obj().put("live", live)), "contracts", ApiObjects.Contract.class);
     }
 
     /**
@@ -261,15 +298,33 @@ public final class ProjectXRest implements AutoCloseable {
      */
     public List<ApiObjects.Bar> bars(String contractId, Instant from, Instant to, int unit, int unitNumber, int limit,
                                      boolean includePartialBar) {
-        ObjectNode body = obj().put("contractId", contractId).put("live", false).put("startTime", from.toString())
+        return bars(contractId, false, from, to, unit, unitNumber, limit, includePartialBar);
+    }
+
+    /** Bars from the live data tier or not; as {@link #bars(String, Instant, Instant, int, int, int, boolean)}. */
+    public List<ApiObjects.Bar> bars(String contractId, boolean live, Instant from, Instant to, int unit,
+                                     int unitNumber, int limit, boolean includePartialBar) {
+        ObjectNode body = obj().put("contractId", contractId).put("live", live).put("startTime", from.toString())
                 .put("endTime", to.toString()).put("unit", unit).put("unitNumber", unitNumber).put("limit", limit)
                 .put("includePartialBar", includePartialBar);
         return list(send("History/retrieveBars", body, true, true), "bars", ApiObjects.Bar.class);
     }
 
     public List<ApiObjects.Order> orders(long accountId, Instant from) {
-        return list(read("Order/search", obj().put("accountId", accountId).put("startTimestamp", from.toString())),
-                "orders", ApiObjects.Order.class);
+        return orders(accountId, from, null);
+    }
+
+    /** Orders created in [from, to); {@code to} null for open-ended. */
+    public List<ApiObjects.Order> orders(long accountId, Instant from, Instant to) {
+        return list(read("Order/search", range(accountId, from, to)), "orders", ApiObjects.Order.class);
+    }
+
+    private static ObjectNode range(long accountId, Instant from, Instant to) {
+        ObjectNode body = obj().put("accountId", accountId).put("startTimestamp", from.toString());
+        if (to != null) {
+            body.put("endTimestamp", to.toString());
+        }
+        return body;
     }
 
     public List<ApiObjects.Order> openOrders(long accountId) {
@@ -282,8 +337,12 @@ public final class ProjectXRest implements AutoCloseable {
     }
 
     public List<ApiObjects.Trade> trades(long accountId, Instant from) {
-        return list(read("Trade/search", obj().put("accountId", accountId).put("startTimestamp", from.toString())),
-                "trades", ApiObjects.Trade.class);
+        return trades(accountId, from, null);
+    }
+
+    /** Own fills in [from, to); {@code to} null for open-ended. */
+    public List<ApiObjects.Trade> trades(long accountId, Instant from, Instant to) {
+        return list(read("Trade/search", range(accountId, from, to)), "trades", ApiObjects.Trade.class);
     }
 
     // ---- commands (never retried) ----
@@ -297,12 +356,29 @@ public final class ProjectXRest implements AutoCloseable {
      */
     public long place(long accountId, String contractId, int type, int side, long size, BigDecimal limitPrice,
                       BigDecimal stopPrice, BigDecimal trailPrice, String customTag) {
+        return place(accountId, contractId, type, side, size, limitPrice, stopPrice, trailPrice, customTag, null, null);
+    }
+
+    /**
+     * Places an order with native bracket legs (each null for none; left out of the body when
+     * null, since the service refuses brackets on accounts with "Position Brackets" whenever the
+     * field is present).
+     */
+    public long place(long accountId, String contractId, int type, int side, long size, BigDecimal limitPrice,
+                      BigDecimal stopPrice, BigDecimal trailPrice, String customTag, ApiObjects.Bracket stopLoss,
+                      ApiObjects.Bracket takeProfit) {
         ObjectNode body = obj().put("accountId", accountId).put("contractId", contractId).put("type", type)
                 .put("side", side).put("size", size);
         body.put("limitPrice", limitPrice);
         body.put("stopPrice", stopPrice);
         body.put("trailPrice", trailPrice);
         body.put("customTag", customTag);
+        if (stopLoss != null) {
+            body.putObject("stopLossBracket").put("ticks", stopLoss.ticks()).put("type", stopLoss.type());
+        }
+        if (takeProfit != null) {
+            body.putObject("takeProfitBracket").put("ticks", takeProfit.ticks()).put("type", takeProfit.type());
+        }
         return command("Order/place", body).path("orderId").asLong();
     }
 
@@ -312,10 +388,19 @@ public final class ProjectXRest implements AutoCloseable {
 
     /** Changes an order; null fields are left as they are. */
     public void modify(long accountId, long orderId, Long size, BigDecimal limitPrice, BigDecimal stopPrice) {
+        modify(accountId, orderId, size, limitPrice, stopPrice, null);
+    }
+
+    /** Changes an order, a trailing stop's {@code trailPrice} too; null fields are left as they are. */
+    public void modify(long accountId, long orderId, Long size, BigDecimal limitPrice, BigDecimal stopPrice,
+                       BigDecimal trailPrice) {
         ObjectNode body = obj().put("accountId", accountId).put("orderId", orderId);
         body.put("size", size);
         body.put("limitPrice", limitPrice);
         body.put("stopPrice", stopPrice);
+        if (trailPrice != null) {
+            body.put("trailPrice", trailPrice);
+        }
         command("Order/modify", body);
     }
 
@@ -424,7 +509,7 @@ public final class ProjectXRest implements AutoCloseable {
             if (!answer.path("success").asBoolean(false)) {
                 int code = answer.path("errorCode").asInt();
                 String message = answer.path("errorMessage").asText("error code " + code);
-                return new Outcome(null, 200, new ProjectXException(endpoint, 200, code, message, null), 0);
+                return new Outcome(null, 200, ProjectXException.refusal(endpoint, code, message), 0);
             }
             return new Outcome(answer, 200, null, 0);
         } catch (JsonProcessingException e) {

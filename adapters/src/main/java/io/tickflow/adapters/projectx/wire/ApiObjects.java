@@ -2,6 +2,8 @@ package io.tickflow.adapters.projectx.wire;
 
 import java.math.BigDecimal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The gateway's objects exactly as they travel (REST payloads and hub events): records whose
  * component names are the wire's field names, serialized by Jackson with nulls kept.
@@ -18,17 +20,46 @@ public final class ApiObjects {
                            boolean activeContract, String symbolId) {
     }
 
+    /**
+     * An order. The last four fields are on the stream only (native bracket legs, trailing
+     * stops): null when absent, and left out of what this side writes when null.
+     */
     public record Order(long id, long accountId, String contractId, String symbolId, String creationTimestamp,
                         String updateTimestamp, int status, int type, int side, long size, BigDecimal limitPrice,
-                        BigDecimal stopPrice, long fillVolume, BigDecimal filledPrice, String customTag) {
+                        BigDecimal stopPrice, long fillVolume, BigDecimal filledPrice, String customTag,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Long parentOrderId,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Long linkedOrderId,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal trailPrice,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal trailDistance) {
+
+        /** An order without the stream-only fields (what {@code Order/search} returns). */
+        public Order(long id, long accountId, String contractId, String symbolId, String creationTimestamp,
+                     String updateTimestamp, int status, int type, int side, long size, BigDecimal limitPrice,
+                     BigDecimal stopPrice, long fillVolume, BigDecimal filledPrice, String customTag) {
+            this(id, accountId, contractId, symbolId, creationTimestamp, updateTimestamp, status, type, side, size,
+                    limitPrice, stopPrice, fillVolume, filledPrice, customTag, null, null, null, null);
+        }
     }
 
     public record Position(long id, long accountId, String contractId, String contractDisplayName,
                            String creationTimestamp, int type, long size, BigDecimal averagePrice) {
     }
 
+    /** An own fill. {@code commissions} is on the stream only: null when absent, left out when null. */
     public record Trade(long id, long accountId, String contractId, String creationTimestamp, BigDecimal price,
-                        BigDecimal profitAndLoss, BigDecimal fees, int side, long size, boolean voided, long orderId) {
+                        BigDecimal profitAndLoss, BigDecimal fees, int side, long size, boolean voided, long orderId,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal commissions) {
+
+        /** A fill without commissions (what {@code Trade/search} returns). */
+        public Trade(long id, long accountId, String contractId, String creationTimestamp, BigDecimal price,
+                     BigDecimal profitAndLoss, BigDecimal fees, int side, long size, boolean voided, long orderId) {
+            this(id, accountId, contractId, creationTimestamp, price, profitAndLoss, fees, side, size, voided, orderId,
+                    null);
+        }
+    }
+
+    /** A native bracket leg on {@code Order/place}: distance in ticks from the fill, and the leg's order type. */
+    public record Bracket(int ticks, int type) {
     }
 
     /** A history bar: time (the bar's open), open, high, low, close, volume. */
