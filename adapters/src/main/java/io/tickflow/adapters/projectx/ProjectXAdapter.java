@@ -21,6 +21,7 @@ import com.microsoft.signalr.HubConnection;
 
 import io.tickflow.adapters.projectx.wire.ApiObjects;
 import io.tickflow.adapters.projectx.wire.Json;
+import io.tickflow.adapters.projectx.wire.WireTime;
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.model.OrderType;
@@ -49,6 +50,8 @@ import io.tickflow.engine.time.SystemClock;
 public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectXAdapter.class);
     private static final Duration SYNC_OVERLAP = Duration.ofMinutes(5);
+    /** How far before the last trade seen a reconciliation searches again: duplicates are dropped by trade id. */
+    static final Duration TRADE_OVERLAP = Duration.ofSeconds(5);
 
     private final ProjectXSettings settings;
     private final ContractRegistry contracts;
@@ -61,6 +64,9 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     private HubLink market;
     private HubLink user;
     private volatile Instant lastSync;
+    /** Per account: {creation time in epoch nanos, id} of the newest trade seen. Guarded by itself. */
+    private final Map<Long, long[]> lastTrade = new java.util.HashMap<>();
+    private volatile Instant lastTradeSearchFrom;
     private volatile String loggedOut;
     private MarketDataRecorder recorder;
 
@@ -208,7 +214,7 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
         @Override
         public void handlers(HubConnection c) {
             c.on("GatewayUserOrder", o -> ring.order(RingWriter.unwrap(tree(o))), JsonElement.class);
-            c.on("GatewayUserTrade", t -> ring.fill(RingWriter.unwrap(tree(t))), JsonElement.class);
+            c.on("GatewayUserTrade", t -> fill(RingWriter.unwrap(tree(t))), JsonElement.class);
             c.on("GatewayUserPosition", p -> ring.position(RingWriter.unwrap(tree(p))), JsonElement.class);
             c.on("GatewayUserAccount", a -> ring.account(RingWriter.unwrap(tree(a))), JsonElement.class);
         }
@@ -242,11 +248,59 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
             rest.orders(account, from).forEach(o -> orders.put(o.id(), o));
             rest.openOrders(account).forEach(o -> orders.put(o.id(), o));
             orders.values().forEach(o -> ring.order(Json.MAPPER.valueToTree(o)));
-            rest.trades(account, from).forEach(t -> ring.fill(Json.MAPPER.valueToTree(t)));
+            Instant tradesFrom = tradesFrom(account, from);
+            lastTradeSearchFrom = tradesFrom;
+            rest.trades(account, tradesFrom).forEach(t -> fill(Json.MAPPER.valueToTree(t)));
             rest.openPositions(account).forEach(p -> ring.position(Json.MAPPER.valueToTree(p)));
         }
         lastSync = now;
         ring.connection(ConnectionLink.USER_HUB, ConnectionState.SYNCHRONIZED, "snapshot delivered");
+    }
+
+    /** Hands a fill to the ring and remembers the newest one seen, where the next reconciliation resumes. */
+    private void fill(JsonNode trade) {
+        String ts = trade.path("creationTimestamp").asText(null);
+        if (ts != null) {
+            try {
+                long nanos = WireTime.parse(ts);
+                long id = trade.path("id").asLong();
+                synchronized (lastTrade) {
+                    long[] last = lastTrade.computeIfAbsent(trade.path("accountId").asLong(), a -> new long[2]);
+                    if (nanos > last[0] || (nanos == last[0] && id > last[1])) {
+                        last[0] = nanos;
+                        last[1] = id;
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("a trade with an unreadable creationTimestamp '{}'", ts);
+            }
+        }
+        ring.fill(trade);
+    }
+
+    /**
+     * Where the trade search of a reconciliation starts: a little before the last trade seen
+     * (so nothing after it can be missed whatever the clocks say), or the orders' window when
+     * none was seen yet.
+     */
+    private Instant tradesFrom(long account, Instant ordersFrom) {
+        synchronized (lastTrade) {
+            long[] last = lastTrade.get(account);
+            return last == null ? ordersFrom : Instant.ofEpochSecond(0, last[0]).minus(TRADE_OVERLAP);
+        }
+    }
+
+    /** Where the last reconciliation's trade search started (tests). */
+    Instant lastTradeSearchFrom() {
+        return lastTradeSearchFrom;
+    }
+
+    /** The creation time (epoch nanos) of the newest trade seen on {@code account}, 0 if none (tests). */
+    long lastTradeNanos(long account) {
+        synchronized (lastTrade) {
+            long[] last = lastTrade.get(account);
+            return last == null ? 0 : last[0];
+        }
     }
 
     // ---- GatewayPort (engine thread: hand over, never block) ----

@@ -219,6 +219,9 @@ class ProjectXAdapterTest {
 
     @Test
     void aDroppedHubReconnectsResubscribesAndReconcilesWhatHappenedMeanwhile() {
+        act(o -> o.market(es, Side.BUY, 1));
+        Await.until("a fill seen before the drop", () -> engineNet() == 1 && adapter.lastTradeNanos(account) > 0);
+        long lastSeen = adapter.lastTradeNanos(account);
         long[] id = new long[1];
         act(o -> id[0] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("1")))));
         Await.until("working", () -> adapter.rest().openOrders(account).size() == 1);
@@ -229,8 +232,11 @@ class ProjectXAdapterTest {
         gateway.faults().delayHubEvents(Duration.ZERO);
         Await.until("reconnected and synchronized", () -> connection.contains("USER_HUB RECONNECTED")
                 && connection.contains("USER_HUB SYNCHRONIZED") && connection.contains("MARKET_HUB RECONNECTED"));
-        Await.until("the fill made while disconnected", () -> engineNet() == 1);
-        assertThat(gatewayNet()).isEqualTo(1);
+        assertThat(adapter.lastTradeSearchFrom()).as("trades searched from the last one seen, a little before")
+                .isEqualTo(java.time.Instant.ofEpochSecond(0, lastSeen).minus(ProjectXAdapter.TRADE_OVERLAP));
+        Await.until("the fill made while disconnected", () -> engineNet() == 2);
+        assertThat(gatewayNet()).isEqualTo(2);
+        assertThat(engine.positions().position(account, 0).fills()).as("the overlap adds no fill twice").isEqualTo(2);
         Await.until("the order filled", () -> strategy.orders.contains(id[0] + " FILLED 1/1"));
         int before = strategy.quotes;
         tick();
