@@ -21,6 +21,15 @@ import io.tickflow.engine.model.Side;
  * session can be re-run as a backtest. A row per change of the best bid or ask ({@code Q};
  * the service sends no sizes, so they are 0: unknown) and per print ({@code T}). Written as
  * events arrive, flushed on close. Thread-safe.
+ *
+ * <p>What is not recorded, and why. <b>Depth</b> ({@code GatewayDepth}) is not: the level-1
+ * CSV that {@code CsvMarketData.level1} replays has rows for quotes and prints only, so a
+ * depth row would be unreadable there; a strategy that uses L2 replays against the quote's
+ * top of book instead (the order-book scalper falls back to it). <b>Order, fill, position and
+ * account events</b> are not either, on purpose: a backtest re-creates them — the simulated
+ * exchange fills the strategy's own orders against the recorded market — so recording the
+ * live ones would only replay the old decisions, and what the engine did live is in its
+ * journal already.
  */
 public final class MarketDataRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MarketDataRecorder.class);
