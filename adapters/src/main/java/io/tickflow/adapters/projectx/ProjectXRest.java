@@ -149,7 +149,8 @@ public final class ProjectXRest implements AutoCloseable {
             throw new ProjectXException.SessionEnded("Auth/validate", sessionEnded);
         }
         if (outcome.status == 200) {
-            LOG.warn("the service would not renew the token ({}); signing in again", outcome.failure.getMessage());
+            LOG.warn("renewing the token failed: the service would not renew it ({}); signing in again",
+                    outcome.failure.getMessage());
             login();
             return;
         }
