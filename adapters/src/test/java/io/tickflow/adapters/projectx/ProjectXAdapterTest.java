@@ -46,6 +46,8 @@ class ProjectXAdapterTest {
     /** Runs the actions the test queues, on the engine thread, at the next quote. */
     private static final class Remote implements Strategy {
         final Queue<Consumer<Orders>> actions = new ConcurrentLinkedQueue<>();
+        /** Run at the next timer: for when no quotes come (after the session ended). */
+        final Queue<Consumer<Orders>> timerActions = new ConcurrentLinkedQueue<>();
         final List<String> orders = new CopyOnWriteArrayList<>();
         volatile int quotes;
         private StrategyContext ctx;
@@ -53,6 +55,15 @@ class ProjectXAdapterTest {
         @Override
         public void onStart(StrategyContext context) {
             ctx = context;
+            ctx.scheduleTimer(1, ctx.clock().nanos() + 5_000_000);
+        }
+
+        @Override
+        public void onTimer(long timerId, long nowNanos) {
+            for (Consumer<Orders> a = timerActions.poll(); a != null; a = timerActions.poll()) {
+                a.accept(ctx.orders());
+            }
+            ctx.scheduleTimer(1, nowNanos + 5_000_000);
         }
 
         @Override
@@ -296,6 +307,11 @@ class ProjectXAdapterTest {
                 .as("nothing reconnects after the session ended")
                 .noneMatch(s -> s.endsWith("RECONNECTED") || s.endsWith(" CONNECTED"));
         assertThat(connection.stream().filter(s -> s.endsWith("LOGGED_OUT"))).hasSize(2);
+        long[] refused = new long[1];
+        strategy.timerActions.add(o -> refused[0] = o.market(es, Side.BUY, 1));
+        Await.until("a new order from the strategy refused", () -> strategy.timerActions.isEmpty()
+                && strategy.orders.stream().anyMatch(s -> s.startsWith(refused[0] + " REJECTED")));
+        assertThat(engineNet()).isZero();
         assertThat(gateway.logins()).as("and still no new sign-in").isEqualTo(1);
         assertThat(adapter.rest().logins()).isEqualTo(1);
     }
