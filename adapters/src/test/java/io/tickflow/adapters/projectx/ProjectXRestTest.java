@@ -144,6 +144,20 @@ class ProjectXRestTest {
     }
 
     @Test
+    void aRestCallRefusedAfterAnEvictionEndsTheSessionOnceAndNeverSignsInAgain() {
+        java.util.List<String> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        rest.onSessionEnded(ended::add);
+        gateway.logOutElsewhere("demo");
+        assertThatThrownBy(() -> rest.accounts(true)).isInstanceOf(ProjectXException.SessionEnded.class);
+        assertThatThrownBy(() -> rest.openOrders(ACCOUNT)).isInstanceOf(ProjectXException.SessionEnded.class);
+        assertThatThrownBy(rest::token).isInstanceOf(ProjectXException.SessionEnded.class);
+        assertThatThrownBy(rest::login).as("not even on request").isInstanceOf(ProjectXException.SessionEnded.class);
+        assertThat(ended).hasSize(1);
+        assertThat(rest.sessionAlive()).isFalse();
+        assertThat(gateway.logins()).isEqualTo(1);
+    }
+
+    @Test
     void aCodeTheReferenceDoesNotListStaysUntypedAndSaysSo() {
         assertThatThrownBy(() -> ServiceError.of("Order/place", 42)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Order/place").hasMessageContaining("42");
