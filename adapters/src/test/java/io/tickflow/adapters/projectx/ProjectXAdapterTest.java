@@ -290,6 +290,18 @@ class ProjectXAdapterTest {
     }
 
     @Test
+    void aCancelAnsweredTooLateStillEndsWithTheOrderCancelledAsTheGatewaySays() {
+        long[] id = new long[1];
+        act(o -> id[0] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("3")))));
+        Await.until("working", () -> strategy.orders.contains(id[0] + " OPEN 0/1"));
+        gateway.faults().delayAnswers("Order/cancel", CALL_TIMEOUT.plusMillis(500), 1);
+        act(o -> o.cancel(id[0]));
+        Await.until("the strategy told the order is cancelled", () -> strategy.orders.contains(id[0] + " CANCELLED 0/1"));
+        assertThat(adapter.rest().openOrders(account)).isEmpty();
+        assertThat(engine.killSwitchOn()).isFalse();
+    }
+
+    @Test
     void aSignInElsewhereEndsTheSessionHaltsTradingAndDoesNotReconnect() {
         gateway.logOutElsewhere("demo");
         Await.until("LOGGED_OUT on both links", () -> connection.contains("USER_HUB LOGGED_OUT")
