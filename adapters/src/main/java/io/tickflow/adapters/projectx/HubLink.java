@@ -23,8 +23,9 @@ import io.tickflow.engine.ring.ConnectionState;
  * client does not reconnect by itself, so this does: when the connection drops it tells the
  * engine (LOST), rebuilds the connection with capped, jittered backoff, subscribes again
  * (servers forget subscriptions), tells the engine (RECONNECTED) and runs the hub's
- * after-connect work (the user hub's reconciliation). A close by the service whose session
- * check then fails (the same user signed in elsewhere) is final: LOGGED_OUT, no reconnect.
+ * after-connect work (the user hub's reconciliation). A close or a failed connect whose
+ * session check then fails (the same user signed in elsewhere) is final: the REST client
+ * hears the session ended, the adapter stops both links and reports LOGGED_OUT; no reconnect.
  */
 final class HubLink {
     private static final Logger LOG = LoggerFactory.getLogger(HubLink.class);

@@ -34,8 +34,11 @@ import okhttp3.Response;
  * It signs in with the API key, renews the token through {@code Auth/validate} before it
  * expires and once on a 401, keeps to the documented rate limits on its own side, and
  * retries reads (never commands) on 429, 5xx and lost connections with capped, jittered
- * backoff. A business failure ({@code success:false}) is a {@link ProjectXException} with
- * the service's code and message. The API key appears in no log, message or toString.
+ * backoff. A business failure ({@code success:false}) is a typed {@link ProjectXException}
+ * (see {@link ProjectXException#refusal}) with the service's code and message. Once the
+ * service ends the session (a 401 that validate cannot cure) every call, renewal and sign-in
+ * is refused: a new sign-in would end the user's other sessions. The API key appears in no
+ * log, message or toString.
  * Thread-safe.
  */
 public final class ProjectXRest implements AutoCloseable {
