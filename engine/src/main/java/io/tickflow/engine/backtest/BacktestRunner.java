@@ -123,8 +123,12 @@ public final class BacktestRunner {
         long finalEquity = ledger.equity();
         PerformanceStats stats = PerformanceStats.of(ledger.trips(), ledger.curve(), finalEquity,
                 ledger.commissionCents(), settings.startingBalanceCents(), settings.reportZone());
+        List<PriceMark> prices = new ArrayList<>(marks.size());
+        for (long[] mark : marks) {
+            prices.add(new PriceMark(mark[0], (int) mark[1], mark[2]));
+        }
         return new BacktestResult(contracts, ordered, ledger.trips(), ledger.curve(), stats, new ArrayList<>(breaches),
-                settings.startingBalanceCents(), events);
+                settings.startingBalanceCents(), events, prices);
     }
 
     /** Publishes the replay into the ring, samples marks, and lets time pass at each mark. Replay thread only. */
