@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
                 + "HTML report.",
         footer = {"", "Examples:",
                 "  java -jar app/target/tickflow.jar backtest --config examples/sma.yaml --out out/sma",
-                "  java -jar app/target/tickflow.jar backtest --config examples/sma.yaml --data es-1m.csv --out out"})
+                "  java -jar app/target/tickflow.jar backtest --config examples/sma.yaml --data my-es-1m-bars.csv --out out"})
 public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "The YAML run configuration.")
     Path config;

@@ -24,7 +24,8 @@ import io.tickflow.engine.strategy.StrategyParams;
 import io.tickflow.strategies.SmaCrossover;
 
 /**
- * The main job until the CLI lands: generates CME sessions of ES market data, replays them
+ * The jar's entry point: {@code run}, {@code backtest} and {@code gateway} go to their picocli
+ * commands; without a command it generates CME sessions of ES market data, replays them
  * through the engine in event time with the {@link SmaCrossover} example strategy trading
  * one contract against the in-process simulated exchange, and prints what happened:
  * events, bars, signals, fills, position and PnL. Exit code 0 on success, 2 on bad arguments.
@@ -48,6 +49,10 @@ public final class Main {
         if (args.length > 0 && commands.containsKey(args[0])) {
             Object command = commands.get(args[0]).get();
             System.exit(command(command).execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            System.out.println(VERSION);
             return;
         }
         DemoOptions options;

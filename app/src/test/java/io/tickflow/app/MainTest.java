@@ -64,4 +64,19 @@ class MainTest {
         assertThat(DemoOptions.parse("--help")).isNull();
         assertThat(DemoOptions.parse()).isEqualTo(DemoOptions.defaults());
     }
+
+    @Test
+    void theTopLevelHelpListsTheCommandsAndVersionPrintsTheVersion() {
+        assertThat(DemoOptions.USAGE).contains("run ", "backtest ", "gateway ", "--version")
+                .contains("run --config examples/sma.yaml");
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            Main.main(new String[] {"--version"});
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8).trim()).isEqualTo(Main.VERSION);
+    }
 }
