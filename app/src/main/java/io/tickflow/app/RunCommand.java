@@ -102,10 +102,17 @@ public final class RunCommand implements Callable<Integer> {
 
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C or SIGTERM: stop the loop, let the main thread stand down and report, then end
+        // with 0 — an operator's stop that cancelled and reported everything is a success, not
+        // the JVM's 128+signal. If the stand-down does not finish in time, the JVM's code stands.
         Thread hook = new Thread(() -> {
             stop.countDown();
             try {
-                finished.await(30, TimeUnit.SECONDS);
+                if (finished.await(30, TimeUnit.SECONDS)) {
+                    System.out.flush();
+                    System.err.flush();
+                    Runtime.getRuntime().halt(0);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -2,9 +2,14 @@ package io.tickflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,5 +34,29 @@ class RunCommandTest {
         assertThat(summary.has("fills") && summary.has("netPnl") && summary.has("breaches")).isTrue();
         assertThat(dir.resolve("trades.csv")).exists();
         assertThat(dir.resolve("equity.csv")).exists();
+    }
+
+    @Test
+    void ctrlCCancelsPrintsTheSummaryWritesTheResultsAndExitsZero(@TempDir Path dir) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", "--config", Path.of("..", "examples", "sma.yaml").toString(), "--out", dir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.contains("pos "));
+            assertThat(line).as("a status line before Ctrl-C").isNotNull();
+            new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor(10, TimeUnit.SECONDS);
+            List<String> rest = out.lines().toList();
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.exitValue()).as("output after Ctrl-C: %s", rest).isZero();
+            assertThat(dir.resolve("summary.json")).exists();
+            assertThat(dir.resolve("fills.csv")).exists();
+        } finally {
+            run.destroyForcibly();
+        }
     }
 }
