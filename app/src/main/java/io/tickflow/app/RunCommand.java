@@ -119,25 +119,31 @@ public final class RunCommand implements Callable<Integer> {
         }, "tickflow-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         long started = System.nanoTime();
+        String startFailures = null;
         try {
             engine.start();
-            adapter.start(engine.publisher());
-            System.out.println("tickflow: running " + setup.strategies.size() + " strateg"
-                    + (setup.strategies.size() == 1 ? "y" : "ies") + " on " + (gateway != null ? "the paper gateway at "
-                    + gateway.url() : cfg.gateway().url()) + (limit == null ? "; Ctrl-C stops" : " for " + duration));
-            int openOrders = 0;
-            for (int tick = 0; !stop.await(1, TimeUnit.SECONDS); tick++) {
-                long elapsed = System.nanoTime() - started;
-                if (tick % 5 == 0) {
-                    openOrders = openOrders(adapter, accounts);
-                }
-                System.out.println(status(engine, setup, board, cfg, limit, elapsed, openOrders));
-                if (limit != null && elapsed >= limit.toNanos()) {
-                    break;
+            startFailures = engine.startFailures().isEmpty() ? null : String.join("; ", engine.startFailures());
+            if (startFailures == null) {
+                adapter.start(engine.publisher());
+                System.out.println("tickflow: running " + setup.strategies.size() + " strateg"
+                        + (setup.strategies.size() == 1 ? "y" : "ies") + " on " + (gateway != null ? "the paper gateway at "
+                        + gateway.url() : cfg.gateway().url()) + (limit == null ? "; Ctrl-C stops" : " for " + duration));
+                int openOrders = 0;
+                for (int tick = 0; !stop.await(1, TimeUnit.SECONDS); tick++) {
+                    long elapsed = System.nanoTime() - started;
+                    if (tick % 5 == 0) {
+                        openOrders = openOrders(adapter, accounts);
+                    }
+                    System.out.println(status(engine, setup, board, cfg, limit, elapsed, openOrders));
+                    if (limit != null && elapsed >= limit.toNanos()) {
+                        break;
+                    }
                 }
             }
         } finally {
-            workingAtEnd = standDown(engine, adapter, accounts);
+            if (startFailures == null) {
+                workingAtEnd = standDown(engine, adapter, accounts);
+            }
             adapter.close();
             engine.shutdown();
             if (gateway != null) {
@@ -149,8 +155,14 @@ public final class RunCommand implements Callable<Integer> {
                 // already shutting down: the hook is waiting for us
             }
         }
-        report(engine, setup, fills, board, accounts);
-        finished.countDown();
+        try {
+            if (startFailures != null) {
+                throw new IllegalArgumentException(startFailures);
+            }
+            report(engine, setup, fills, board, accounts);
+        } finally {
+            finished.countDown();
+        }
         return 0;
     }
 

@@ -48,4 +48,20 @@ class BacktestCommandTest {
         assertThat(cli.execute("--config", bad.toString(), "--out", dir.resolve("out").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.yaml:5: strategies[0].parms: unknown key");
     }
+
+    @Test
+    void aParameterOfTheWrongTypeFailsTheBacktestBeforeItTradesWithOneLineAndExitCode2(@TempDir Path dir)
+            throws IOException {
+        Path bad = dir.resolve("bad-param.yaml");
+        Files.writeString(bad, Files.readString(EXAMPLE).replace("fast: 5", "fast: abc"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cli = Main.command(new BacktestCommand());
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        assertThat(cli.execute("--config", bad.toString(), "--sessions", "1", "--out", dir.resolve("out").toString()))
+                .isEqualTo(2);
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(message).contains("failed to start").contains("fast").doesNotContain("\tat ");
+        assertThat(message.lines().count()).isEqualTo(1);
+        assertThat(dir.resolve("out/fills.csv")).doesNotExist();
+    }
 }

@@ -59,4 +59,14 @@ class RunCommandTest {
             run.destroyForcibly();
         }
     }
+
+    @Test
+    void aStrategyThatCannotStartEndsTheRunWithExitCode2AndSendsNothing(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad-param.yaml");
+        Files.writeString(bad, Files.readString(Path.of("..", "examples", "sma.yaml")).replace("fast: 5", "fast: abc"));
+        int exit = Main.command(new RunCommand()).execute("--config", bad.toString(), "--duration", "3s",
+                "--out", dir.resolve("out").toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(dir.resolve("out/fills.csv")).doesNotExist();
+    }
 }

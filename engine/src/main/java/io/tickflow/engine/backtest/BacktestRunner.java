@@ -90,6 +90,10 @@ public final class BacktestRunner {
         strategies.forEach(builder::strategy);
         Engine engine = builder.build();
         engine.start();
+        if (!engine.startFailures().isEmpty()) {
+            engine.shutdown();
+            throw new IllegalArgumentException(String.join("; ", engine.startFailures()));
+        }
         Publisher publisher = new Publisher(engine.publisher(), contracts.size(), settings.markIntervalNanos());
         try {
             replay.replay(publisher);

@@ -218,6 +218,22 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * One line per strategy whose {@code onStart} threw (a bad parameter, say), naming the
+     * strategy and the error; empty if every strategy started. Meaningful once
+     * {@link #start()} has returned; callable from any thread; allocates.
+     */
+    public List<String> startFailures() {
+        List<String> failures = new ArrayList<>();
+        for (StrategyHost host : hosts) {
+            Throwable t = host.startFailure();
+            if (t != null) {
+                failures.add("strategy '" + host.name + "' failed to start: " + t.getMessage());
+            }
+        }
+        return failures;
+    }
+
+    /**
      * The state of a strategy by name.
      *
      * @throws IllegalArgumentException if there is no such strategy

@@ -130,6 +130,7 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
                 try {
                     host.strategy.onStart(host.context);
                 } catch (Throwable t) {
+                    host.startFailed(t);
                     fault(host, "onStart", "engine start", t);
                 }
             }

@@ -25,6 +25,8 @@ final class StrategyHost {
     EngineStrategyContext context;
     private volatile StrategyState state = StrategyState.NEW;
     private long faults;
+    /** Why {@code onStart} threw, or null: read after {@link Engine#start()} returned. */
+    private volatile Throwable startFailure;
 
     StrategyHost(int index, String name, Strategy strategy, long accountId, FaultPolicy faultPolicy,
                  List<Contract> contracts, boolean[] tradesContract) {
@@ -69,5 +71,13 @@ final class StrategyHost {
 
     void countFault() {
         faults++;
+    }
+
+    Throwable startFailure() {
+        return startFailure;
+    }
+
+    void startFailed(Throwable t) {
+        this.startFailure = t;
     }
 }
