@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.tickflow.adapters.data.CsvMarketData;
@@ -18,7 +20,7 @@ import io.tickflow.engine.backtest.GeneratedMarketReplay;
 import io.tickflow.engine.backtest.MarketReplay;
 import io.tickflow.engine.generator.GeneratorConfig;
 import io.tickflow.engine.model.Contract;
-import io.tickflow.engine.model.Money;
+import io.tickflow.engine.risk.RiskLimits;
 import io.tickflow.engine.sim.FillModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code tickflow backtest}: the configuration's strategies over generated sessions or a
  * market-data CSV, through the same engine, risk gate, router and simulated exchange as a
- * live run; writes fills.csv, trades.csv, equity.csv, stats.json and report.html.
+ * live run; writes fills.csv, trades.csv, equity.csv, stats.json, summary.json and report.html.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Backtests the strategies of a configuration and writes fills, trades, equity, stats and an "
@@ -79,15 +81,15 @@ public final class BacktestCommand implements Callable<Integer> {
             replay = GeneratedMarketReplay.merged(generators);
             fills = new FillModel(slippage, false, false);
         }
+        Map<Long, RiskLimits> risk = new HashMap<>();
+        cfg.accounts().forEach(a -> risk.put(a.id(), a.risk()));
         BacktestRunner.Settings settings = BacktestRunner.Settings.defaults().withFillModel(fills)
-                .withCommissions(setup.commissions).withRisk(cfg.accounts().get(0).risk());
+                .withCommissions(setup.commissions).withRisk(RiskLimits.none(), risk);
         BacktestResult result = new BacktestRunner(settings).run(setup.contracts, setup.strategies, replay);
         BacktestReport.write(result, out);
         HtmlReport.write(result, "tickflow backtest: " + config.getFileName(), out.resolve("report.html"));
-        System.out.printf("%d events, %d fills, %d round trips, net %s (commissions %s), max drawdown %s%n",
-                result.events(), result.fills().size(), result.trades().size(),
-                Money.dollars(result.stats().netCents()), Money.dollars(result.stats().commissionCents()),
-                Money.dollars(result.stats().maxDrawdownCents()));
+        System.out.printf("%,d events%n", result.events());
+        System.out.print(SummaryTable.of(result));
         System.out.println("results in " + out.toAbsolutePath());
         return 0;
     }

@@ -1,8 +1,5 @@
 package io.tickflow.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,13 +22,13 @@ import io.tickflow.adapters.gateway.venue.PaperContract;
 import io.tickflow.adapters.projectx.ProjectXAdapter;
 import io.tickflow.adapters.projectx.ProjectXSettings;
 import io.tickflow.adapters.projectx.Secret;
-import io.tickflow.adapters.projectx.wire.Json;
 import io.tickflow.app.config.ConfigLoader;
 import io.tickflow.app.config.TickflowConfig;
 import io.tickflow.engine.backtest.BacktestReport;
 import io.tickflow.engine.backtest.BacktestResult;
 import io.tickflow.engine.backtest.BacktestRunner;
 import io.tickflow.engine.backtest.FillRecorder;
+import io.tickflow.engine.backtest.FinalPosition;
 import io.tickflow.engine.core.Engine;
 import io.tickflow.engine.core.StrategySpec;
 import io.tickflow.engine.model.Contract;
@@ -40,7 +36,6 @@ import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.model.Money;
 import io.tickflow.engine.model.PriceTicks;
 import io.tickflow.engine.position.Position;
-import io.tickflow.engine.risk.RiskBreach;
 import io.tickflow.engine.risk.RiskLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,7 +60,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--duration", description = "How long to run, e.g. 90s, 5m, 1h (default: until Ctrl-C).")
     String duration;
 
-    @Option(names = "--out", description = "Where to write fills.csv, trades.csv, equity.csv and summary.json.")
+    @Option(names = "--out", description = "Where to write fills.csv, trades.csv, equity.csv, stats.json and summary.json.")
     Path out;
 
     @Option(names = "--flatten", description = "At the end, close every position at market (working orders are "
@@ -286,48 +281,13 @@ public final class RunCommand implements Callable<Integer> {
         setup.contracts.forEach(registry::register);
         BacktestResult result = BacktestRunner.summarize(registry, fills.fills(), marks, fills.breaches(),
                 BacktestRunner.Settings.defaults().withCommissions(setup.commissions),
-                engine.stats().snapshot().processed());
-        System.out.printf("%nfills %d, round trips %d, net %s (commissions %s), breaches %d%n", result.fills().size(),
-                result.trades().size(), Money.dollars(result.stats().netCents()),
-                Money.dollars(result.stats().commissionCents()), result.breaches().size());
-        for (long account : accounts) {
-            for (int c = 0; c < setup.contracts.size(); c++) {
-                Position p = engine.positions().position(account, c);
-                System.out.printf("  account %d %-6s position %+d%n", account, setup.contracts.get(c).symbol(),
-                        p.net());
-            }
+                engine.stats().snapshot().processed(), FinalPosition.of(engine.positions(), accounts, last),
+                workingAtEnd);
+        System.out.println();
+        System.out.print(SummaryTable.of(result));
+        if (out != null) {
+            BacktestReport.write(result, out);
+            System.out.println("results in " + out.toAbsolutePath());
         }
-        if (out == null) {
-            return;
-        }
-        BacktestReport.write(result, out);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        List<Map<String, Object>> positions = new ArrayList<>();
-        for (long account : accounts) {
-            for (int c = 0; c < setup.contracts.size(); c++) {
-                Position p = engine.positions().position(account, c);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("account", account);
-                row.put("contract", setup.contracts.get(c).id());
-                row.put("net", p.net());
-                row.put("realized", java.math.BigDecimal.valueOf(p.realizedCents(), 2));
-                row.put("unrealized", java.math.BigDecimal.valueOf(last[c] == PriceTicks.NONE ? 0 : p.unrealizedCents(last[c]), 2));
-                positions.add(row);
-            }
-        }
-        summary.put("positions", positions);
-        summary.put("workingOrders", workingAtEnd);
-        summary.put("fills", result.fills().size());
-        summary.put("roundTrips", result.trades().size());
-        summary.put("netPnl", java.math.BigDecimal.valueOf(result.stats().netCents(), 2));
-        summary.put("commissions", java.math.BigDecimal.valueOf(result.stats().commissionCents(), 2));
-        summary.put("breaches", result.breaches().stream().map(RiskBreach::toString).toList());
-        try {
-            Files.writeString(out.resolve("summary.json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(summary) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out.resolve("summary.json"), e);
-        }
-        System.out.println("results in " + out.toAbsolutePath());
     }
 }

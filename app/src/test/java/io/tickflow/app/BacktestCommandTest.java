@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.tickflow.adapters.projectx.wire.Json;
 import picocli.CommandLine;
 
 /** {@code tickflow backtest} with the bundled example configuration. */
@@ -28,7 +31,8 @@ class BacktestCommandTest {
                 .isZero();
         assertThat(run("--config", EXAMPLE.toString(), "--sessions", "2", "--out", dir.resolve("b").toString()))
                 .isZero();
-        for (String file : new String[] {"fills.csv", "trades.csv", "equity.csv", "stats.json", "report.html"}) {
+        for (String file : new String[] {"fills.csv", "trades.csv", "equity.csv", "stats.json", "summary.json",
+            "report.html"}) {
             assertThat(dir.resolve("a").resolve(file)).as(file).exists();
             assertThat(Files.readAllBytes(dir.resolve("a").resolve(file))).as(file + " is deterministic")
                     .isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(file)));
@@ -63,5 +67,30 @@ class BacktestCommandTest {
         assertThat(message).contains("failed to start").contains("fast").doesNotContain("\tat ");
         assertThat(message.lines().count()).isEqualTo(1);
         assertThat(dir.resolve("out/fills.csv")).doesNotExist();
+    }
+
+    @Test
+    void eachAccountIsHeldToItsOwnRiskLimits(@TempDir Path dir) throws IOException {
+        Path two = dir.resolve("two-accounts.yaml");
+        Files.writeString(two, """
+                accounts:
+                  - id: 10001
+                  - id: 10002
+                    risk: {maxOrderSize: 0, dailyLossLimit: 1}
+                strategies:
+                  - {name: free, class: io.tickflow.strategies.SmaCrossover, account: 10001, contracts: [ES],
+                     params: {fast: 5, slow: 20, bars: 200t}}
+                  - {name: capped, class: io.tickflow.strategies.SmaCrossover, account: 10002, contracts: [ES],
+                     params: {fast: 5, slow: 20, bars: 200t}}
+                """);
+        assertThat(run("--config", two.toString(), "--sessions", "2", "--out", dir.resolve("out").toString())).isZero();
+
+        JsonNode summary = Json.read(Files.readString(dir.resolve("out/summary.json")));
+        assertThat(summary.path("rule_breaches")).isNotEmpty()
+                .allSatisfy(b -> assertThat(b.path("account").asLong()).isEqualTo(10_002));
+        assertThat(summary.path("positions")).extracting(p -> p.path("account").asLong())
+                .containsExactly(10_001L, 10_002L);
+        assertThat(Files.readAllLines(dir.resolve("out/fills.csv")).stream().filter(l -> l.contains(",10001,")))
+                .as("the unlimited account kept trading").hasSizeGreaterThan(2);
     }
 }

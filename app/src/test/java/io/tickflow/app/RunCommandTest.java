@@ -31,7 +31,8 @@ class RunCommandTest {
         JsonNode summary = Json.read(Files.readString(dir.resolve("summary.json")));
         assertThat(summary.path("positions").get(0).path("account").asLong()).isEqualTo(10_001);
         assertThat(summary.path("positions").get(0).path("contract").asText()).startsWith("CON.F.US.EP.");
-        assertThat(summary.has("fills") && summary.has("netPnl") && summary.has("breaches")).isTrue();
+        assertThat(summary.has("fills") && summary.has("net_pnl") && summary.has("rule_breaches")
+                && summary.has("working_orders")).isTrue();
         assertThat(dir.resolve("trades.csv")).exists();
         assertThat(dir.resolve("equity.csv")).exists();
     }

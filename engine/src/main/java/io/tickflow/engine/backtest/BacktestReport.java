@@ -15,7 +15,8 @@ import io.tickflow.engine.model.Money;
 /**
  * Writes a {@link BacktestResult} as files a trader can open: {@code fills.csv} (one row per
  * fill), {@code trades.csv} (round trips), {@code equity.csv} (the equity curve) and
- * {@code stats.json}. Times are ISO-8601 UTC, prices decimals, money dollars with cents. The
+ * {@code stats.json} and {@code summary.json} (final positions, working orders, PnL, rule
+ * breaches). Times are ISO-8601 UTC, prices decimals, money dollars with cents. The
  * output depends only on the result, so the same backtest writes the same bytes.
  */
 public final class BacktestReport {
@@ -56,6 +57,33 @@ public final class BacktestReport {
             }
         });
         writeFile(dir.resolve("stats.json"), w -> w.write(statsJson(result)));
+        writeFile(dir.resolve("summary.json"), w -> w.write(summaryJson(result)));
+    }
+
+    static String summaryJson(BacktestResult result) {
+        StringBuilder json = new StringBuilder("{\n  \"positions\": [");
+        long realized = 0;
+        long unrealized = 0;
+        for (int i = 0; i < result.positions().size(); i++) {
+            FinalPosition p = result.positions().get(i);
+            realized += p.realizedCents();
+            unrealized += p.unrealizedCents();
+            json.append(i == 0 ? "\n" : ",\n").append("    {\"account\": ").append(p.accountId())
+                    .append(", \"contract\": \"").append(result.contracts().contract(p.contract()).id())
+                    .append("\", \"net\": ").append(p.net()).append(", \"realized\": ").append(dollars(p.realizedCents()))
+                    .append(", \"commissions\": ").append(dollars(p.commissionCents())).append(", \"unrealized\": ")
+                    .append(dollars(p.unrealizedCents())).append('}');
+        }
+        json.append(result.positions().isEmpty() ? "],\n" : "\n  ],\n");
+        field(json, "working_orders", Integer.toString(result.workingOrders()));
+        field(json, "fills", Integer.toString(result.fills().size()));
+        field(json, "round_trips", Integer.toString(result.trades().size()));
+        field(json, "realized_pnl", dollars(realized));
+        field(json, "unrealized_pnl", dollars(unrealized));
+        field(json, "commissions", dollars(result.stats().commissionCents()));
+        field(json, "net_pnl", dollars(result.stats().netCents()));
+        breaches(json, result);
+        return json.toString();
     }
 
     static String statsJson(BacktestResult result) {
@@ -75,6 +103,11 @@ public final class BacktestReport {
         field(json, "sharpe_daily", ratio(s.sharpe()));
         field(json, "starting_balance", dollars(result.startingBalanceCents()));
         field(json, "events", Long.toString(result.events()));
+        breaches(json, result);
+        return json.toString();
+    }
+
+    private static void breaches(StringBuilder json, BacktestResult result) {
         json.append("  \"rule_breaches\": [");
         for (int i = 0; i < result.breaches().size(); i++) {
             var b = result.breaches().get(i);
@@ -85,7 +118,6 @@ public final class BacktestReport {
                     .append(b.detail().replace("\\", "\\\\").replace("\"", "\\\"")).append("\"}");
         }
         json.append(result.breaches().isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
-        return json.toString();
     }
 
     private static void field(StringBuilder json, String name, String value) {

@@ -33,14 +33,17 @@ public final class BacktestRunner {
     /**
      * @param fillModel            how the simulated exchange fills
      * @param commissions          commission and fees per contract per side
-     * @param risk                 limits for every account
+     * @param risk                 limits for every account not in {@code riskByAccount}
+     * @param riskByAccount        limits of particular accounts
      * @param startingBalanceCents the account value drawdown fractions and returns are measured on
      * @param markIntervalNanos    how often open positions are marked for the equity curve
      * @param reportZone           the zone whose calendar days make the daily returns
      */
     public record Settings(FillModel fillModel, CommissionSchedule commissions, RiskLimits risk,
-                           long startingBalanceCents, long markIntervalNanos, ZoneId reportZone) {
+                           Map<Long, RiskLimits> riskByAccount, long startingBalanceCents, long markIntervalNanos,
+                           ZoneId reportZone) {
         public Settings {
+            riskByAccount = Map.copyOf(riskByAccount);
             Objects.requireNonNull(fillModel, "fillModel");
             Objects.requireNonNull(commissions, "commissions");
             Objects.requireNonNull(risk, "risk");
@@ -55,20 +58,29 @@ public final class BacktestRunner {
 
         /** Conservative fills, no commissions, no limits, $50,000, marks every minute, Chicago days. */
         public static Settings defaults() {
-            return new Settings(FillModel.conservative(), CommissionSchedule.none(), RiskLimits.none(), 5_000_000,
+            return new Settings(FillModel.conservative(), CommissionSchedule.none(), RiskLimits.none(), Map.of(), 5_000_000,
                     60_000_000_000L, ZoneId.of("America/Chicago"));
         }
 
         public Settings withCommissions(CommissionSchedule schedule) {
-            return new Settings(fillModel, schedule, risk, startingBalanceCents, markIntervalNanos, reportZone);
+            return new Settings(fillModel, schedule, risk, riskByAccount, startingBalanceCents, markIntervalNanos,
+                    reportZone);
         }
 
+        /** The same limits for every account. */
         public Settings withRisk(RiskLimits limits) {
-            return new Settings(fillModel, commissions, limits, startingBalanceCents, markIntervalNanos, reportZone);
+            return withRisk(limits, Map.of());
+        }
+
+        /** {@code byAccount}'s limits for its accounts, {@code defaults} for the rest. */
+        public Settings withRisk(RiskLimits defaults, Map<Long, RiskLimits> byAccount) {
+            return new Settings(fillModel, commissions, defaults, byAccount, startingBalanceCents, markIntervalNanos,
+                    reportZone);
         }
 
         public Settings withFillModel(FillModel model) {
-            return new Settings(model, commissions, risk, startingBalanceCents, markIntervalNanos, reportZone);
+            return new Settings(model, commissions, risk, riskByAccount, startingBalanceCents, markIntervalNanos,
+                    reportZone);
         }
     }
 
@@ -84,7 +96,7 @@ public final class BacktestRunner {
                 .config(EngineConfig.defaults().withEventTime(true))
                 .simulatedExchange(settings.fillModel())
                 .commissions(settings.commissions())
-                .risk(settings.risk(), Map.of())
+                .risk(settings.risk(), settings.riskByAccount())
                 .listener(recorder);
         contracts.forEach(builder::contract);
         strategies.forEach(builder::strategy);
@@ -101,8 +113,14 @@ public final class BacktestRunner {
             engine.shutdown();
         }
         publisher.markLastPrices();
+        int working = 0;
+        for (int c = 0; c < contracts.size(); c++) {
+            working += engine.simulatedExchange().restingOrders(c);
+        }
+        List<Long> accounts = strategies.stream().map(StrategySpec::accountId).distinct().sorted().toList();
         return summarize(engine.contracts(), recorder.fills(), publisher.marks, recorder.breaches(), settings,
-                engine.stats().snapshot().processed());
+                engine.stats().snapshot().processed(), FinalPosition.of(engine.positions(), accounts,
+                        publisher.lastPrice), working);
     }
 
     /**
@@ -111,7 +129,8 @@ public final class BacktestRunner {
      * (marked at each mark), statistics and the breaches.
      */
     public static BacktestResult summarize(ContractRegistry contracts, List<FillRecord> fills, List<long[]> marks,
-                                           List<RiskBreach> breaches, Settings settings, long events) {
+                                           List<RiskBreach> breaches, Settings settings, long events,
+                                           List<FinalPosition> positions, int workingOrders) {
         TradeLedger ledger = new TradeLedger(contracts);
         List<FillRecord> ordered = new ArrayList<>(fills);
         int f = 0;
@@ -132,7 +151,7 @@ public final class BacktestRunner {
             prices.add(new PriceMark(mark[0], (int) mark[1], mark[2]));
         }
         return new BacktestResult(contracts, ordered, ledger.trips(), ledger.curve(), stats, new ArrayList<>(breaches),
-                settings.startingBalanceCents(), events, prices);
+                settings.startingBalanceCents(), events, prices, positions, workingOrders);
     }
 
     /** Publishes the replay into the ring, samples marks, and lets time pass at each mark. Replay thread only. */

@@ -57,12 +57,26 @@ class BacktestRunnerTest {
         BacktestReport.write(second, tmp.resolve("b"));
 
         assertThat(first.fills().size()).isGreaterThan(50);
-        for (String file : List.of("fills.csv", "trades.csv", "equity.csv", "stats.json")) {
+        for (String file : List.of("fills.csv", "trades.csv", "equity.csv", "stats.json", "summary.json")) {
             assertThat(Files.readAllBytes(tmp.resolve("b").resolve(file))).as(file)
                     .isEqualTo(Files.readAllBytes(tmp.resolve("a").resolve(file)));
         }
         assertThat(Files.readString(tmp.resolve("a").resolve("fills.csv")))
                 .startsWith("ts,account,contract,side,size,price,commission,order_id,client_order_id\n2025-11-2");
+    }
+
+    @Test
+    void theFinalPositionIsTheFillsSumAndItsPnlIsTheNet() {
+        BacktestResult r = runGenerated();
+        assertThat(r.positions()).hasSize(1);
+        FinalPosition p = r.positions().get(0);
+        assertThat(p.accountId()).isEqualTo(StrategySpec.DEFAULT_ACCOUNT);
+        assertThat(p.net()).isEqualTo(r.fills().stream().mapToLong(f -> f.side().sign() * f.size()).sum());
+        assertThat(p.commissionCents()).isEqualTo(r.stats().commissionCents());
+        assertThat(p.realizedCents() - p.commissionCents() + p.unrealizedCents()).isEqualTo(r.stats().netCents());
+        assertThat(r.workingOrders()).as("market orders only: nothing rests").isZero();
+        assertThat(BacktestReport.summaryJson(r)).contains("\"net\": " + p.net() + ",", "\"working_orders\": 0,",
+                "\"fills\": " + r.fills().size() + ",", "\"rule_breaches\": []");
     }
 
     @Test
