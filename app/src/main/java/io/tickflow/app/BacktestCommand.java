@@ -23,6 +23,7 @@ import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.risk.RiskLimits;
 import io.tickflow.engine.sim.FillModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,6 +38,12 @@ import picocli.CommandLine.Option;
                 "  java -jar app/target/tickflow.jar backtest --config examples/sma.yaml --out out/sma",
                 "  java -jar app/target/tickflow.jar backtest --config examples/sma.yaml --data my-es-1m-bars.csv --out out"})
 public final class BacktestCommand implements Callable<Integer> {
+    @Mixin
+    VerboseOption verbose;
+
+    @Mixin
+    StrategyJars strategyJars;
+
     @Option(names = "--config", required = true, description = "The YAML run configuration.")
     Path config;
 
@@ -59,8 +66,9 @@ public final class BacktestCommand implements Callable<Integer> {
         if (sessions < 1) {
             throw new IllegalArgumentException("--sessions must be at least 1, was " + sessions);
         }
-        TickflowConfig cfg = ConfigLoader.load(config, System.getenv());
-        RunSetup setup = new RunSetup(cfg, LocalDate.now(ZoneOffset.UTC));
+        ClassLoader strategies = strategyJars.loader();
+        TickflowConfig cfg = ConfigLoader.load(config, System.getenv(), strategies);
+        RunSetup setup = new RunSetup(cfg, LocalDate.now(ZoneOffset.UTC), strategies);
         MarketReplay replay;
         FillModel fills;
         if (data != null) {

@@ -13,6 +13,7 @@ import io.tickflow.adapters.gateway.FaultScript;
 import io.tickflow.adapters.gateway.PaperGateway;
 import io.tickflow.adapters.gateway.venue.PaperContract;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,6 +32,9 @@ import picocli.CommandLine.Option;
                 "  java -jar app/target/tickflow.jar gateway --user demo --api-key k --data es-l1.csv "
                         + "--data-contract ES"})
 public final class GatewayCommand implements Callable<Integer> {
+    @Mixin
+    VerboseOption verbose;
+
     @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only).")
     String host = "127.0.0.1";
 

@@ -71,11 +71,17 @@ public final class Main {
         run(options, System.out);
     }
 
-    /** A picocli command whose failures print one clear line (exit 2 for bad input, 1 otherwise), no stack trace. */
+    /**
+     * A picocli command whose failures print one clear line (exit 2 for bad input, 1
+     * otherwise), and the stack trace only with {@code --verbose}.
+     */
     static picocli.CommandLine command(Object command) {
         picocli.CommandLine cli = new picocli.CommandLine(command);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("tickflow: " + e.getMessage());
+            if (parsed.hasMatchedOption(VerboseOption.NAME)) {
+                e.printStackTrace(line.getErr());
+            }
             return e instanceof IllegalArgumentException ? 2 : 1;
         });
         return cli;

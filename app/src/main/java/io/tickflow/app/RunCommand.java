@@ -38,6 +38,7 @@ import io.tickflow.engine.model.PriceTicks;
 import io.tickflow.engine.position.Position;
 import io.tickflow.engine.risk.RiskLimits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,6 +53,12 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  java -jar app/target/tickflow.jar run --config examples/sma.yaml --duration 2m --out out/run"})
 public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    VerboseOption verbose;
+
+    @Mixin
+    StrategyJars strategyJars;
+
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     @Option(names = "--config", required = true, description = "The YAML run configuration.")
@@ -60,7 +67,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--duration", description = "How long to run, e.g. 90s, 5m, 1h (default: until Ctrl-C).")
     String duration;
 
-    @Option(names = "--out", description = "Where to write fills.csv, trades.csv, equity.csv, stats.json and summary.json.")
+    @Option(names = "--out", description = "Where to write fills.csv, trades.csv, equity.csv, stats.json and "
+            + "summary.json.")
     Path out;
 
     @Option(names = "--flatten", description = "At the end, close every position at market (working orders are "
@@ -69,10 +77,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TickflowConfig cfg = ConfigLoader.load(config, System.getenv());
+        ClassLoader strategies = strategyJars.loader();
+        TickflowConfig cfg = ConfigLoader.load(config, System.getenv(), strategies);
         Duration limit = duration == null ? null : FaultScript.duration(duration, "--duration " + duration);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        RunSetup setup = new RunSetup(cfg, today);
+        RunSetup setup = new RunSetup(cfg, today, strategies);
         List<Long> accounts = cfg.accounts().stream().map(TickflowConfig.Account::id).toList();
         PaperGateway gateway = cfg.gateway().isPaper() ? paperGateway(cfg, accounts, today) : null;
         ProjectXSettings settings = gateway != null

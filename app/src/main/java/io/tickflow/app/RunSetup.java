@@ -26,7 +26,8 @@ final class RunSetup {
     final List<StrategySpec> strategies = new ArrayList<>();
     final CommissionSchedule commissions;
 
-    RunSetup(TickflowConfig config, LocalDate day) {
+    /** @param loader where the strategy classes come from (see {@link StrategyJars}) */
+    RunSetup(TickflowConfig config, LocalDate day, ClassLoader loader) {
         List<PaperContract> known = PaperContract.defaults(day);
         Map<String, Contract> byKey = new LinkedHashMap<>();
         for (TickflowConfig.StrategyEntry s : config.strategies()) {
@@ -35,7 +36,7 @@ final class RunSetup {
                 Contract c = byKey.computeIfAbsent(symbolOrId.toUpperCase(Locale.ROOT), k -> resolve(k, known));
                 ids.add(c.id());
             }
-            strategies.add(StrategySpec.of(s.name(), instantiate(s), ids.toArray(String[]::new))
+            strategies.add(StrategySpec.of(s.name(), instantiate(s, loader), ids.toArray(String[]::new))
                     .withAccount(s.account()).withParams(new StrategyParams(s.name(), s.params())));
         }
         byKey.values().stream().distinct().forEach(contracts::add);
@@ -65,9 +66,9 @@ final class RunSetup {
         throw new IllegalArgumentException("no contract known for " + key);
     }
 
-    private static Strategy instantiate(TickflowConfig.StrategyEntry s) {
+    private static Strategy instantiate(TickflowConfig.StrategyEntry s, ClassLoader loader) {
         try {
-            return (Strategy) Class.forName(s.className()).getConstructor().newInstance();
+            return (Strategy) Class.forName(s.className(), true, loader).getConstructor().newInstance();
         } catch (InvocationTargetException e) {
             throw new IllegalArgumentException("strategy '" + s.name() + "': " + s.className()
                     + " failed in its constructor: " + e.getCause(), e.getCause());

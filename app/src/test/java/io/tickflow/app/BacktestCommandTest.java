@@ -54,7 +54,7 @@ class BacktestCommandTest {
     }
 
     @Test
-    void aParameterOfTheWrongTypeFailsTheBacktestBeforeItTradesWithOneLineAndExitCode2(@TempDir Path dir)
+    void aParameterOfTheWrongTypeIsRefusedOnLoadWithItsLineAndExitCode2(@TempDir Path dir)
             throws IOException {
         Path bad = dir.resolve("bad-param.yaml");
         Files.writeString(bad, Files.readString(EXAMPLE).replace("fast: 5", "fast: abc"));
@@ -64,7 +64,8 @@ class BacktestCommandTest {
         assertThat(cli.execute("--config", bad.toString(), "--sessions", "1", "--out", dir.resolve("out").toString()))
                 .isEqualTo(2);
         String message = err.toString(StandardCharsets.UTF_8);
-        assertThat(message).contains("failed to start").contains("fast").doesNotContain("\tat ");
+        assertThat(message).contains("bad-param.yaml:20: strategies[0].params.fast: expected an integer, found 'abc'")
+                .doesNotContain("\tat ");
         assertThat(message.lines().count()).isEqualTo(1);
         assertThat(dir.resolve("out/fills.csv")).doesNotExist();
     }

@@ -7,6 +7,7 @@ import io.tickflow.engine.strategy.BookView;
 import io.tickflow.engine.strategy.QuoteView;
 import io.tickflow.engine.strategy.Strategy;
 import io.tickflow.engine.strategy.StrategyContext;
+import io.tickflow.engine.strategy.StrategyParams;
 
 /**
  * Order-book imbalance scalper: a model of a strategy that reads the book and hands its exits
@@ -38,18 +39,37 @@ public final class BookImbalanceScalper implements Strategy {
     private long entries;
 
     @Override
+    public void configure(StrategyParams params) {
+        this.levels = params.intValue("levels", 3);
+        if (levels < 1) {
+            throw params.invalid("levels", "expected at least 1, found " + levels);
+        }
+        this.ratio = params.doubleValue("ratio", 3.0);
+        if (!(ratio > 1)) {
+            throw params.invalid("ratio", "expected more than 1, found " + ratio);
+        }
+        this.size = params.longValue("size", 1);
+        if (size < 1) {
+            throw params.invalid("size", "expected at least 1, found " + size);
+        }
+        this.stopTicks = params.longValue("stopTicks", 4);
+        if (stopTicks < 1) {
+            throw params.invalid("stopTicks", "expected at least 1, found " + stopTicks);
+        }
+        this.targetTicks = params.longValue("targetTicks", 4);
+        if (targetTicks < 1) {
+            throw params.invalid("targetTicks", "expected at least 1, found " + targetTicks);
+        }
+        long cooldownMs = params.longValue("cooldownMs", 1_000);
+        if (cooldownMs < 0) {
+            throw params.invalid("cooldownMs", "expected 0 or more, found " + cooldownMs);
+        }
+        this.cooldownNanos = cooldownMs * 1_000_000L;
+    }
+
+    @Override
     public void onStart(StrategyContext context) {
         this.ctx = context;
-        this.levels = context.params().intValue("levels", 3);
-        this.ratio = context.params().doubleValue("ratio", 3.0);
-        this.size = context.params().longValue("size", 1);
-        this.stopTicks = context.params().longValue("stopTicks", 4);
-        this.targetTicks = context.params().longValue("targetTicks", 4);
-        this.cooldownNanos = context.params().longValue("cooldownMs", 1_000) * 1_000_000L;
-        if (levels < 1 || !(ratio > 1) || size < 1 || stopTicks < 1 || targetTicks < 1 || cooldownNanos < 0) {
-            throw new IllegalArgumentException("strategy '" + context.name() + "': need levels >= 1, ratio > 1, "
-                    + "size, stopTicks and targetTicks >= 1, cooldownMs >= 0");
-        }
         this.contract = context.contracts().get(0);
     }
 

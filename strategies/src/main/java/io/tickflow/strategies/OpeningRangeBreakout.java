@@ -7,6 +7,7 @@ import io.tickflow.engine.strategy.BarSeries;
 import io.tickflow.engine.strategy.BarView;
 import io.tickflow.engine.strategy.Strategy;
 import io.tickflow.engine.strategy.StrategyContext;
+import io.tickflow.engine.strategy.StrategyParams;
 import io.tickflow.engine.time.SessionCalendar;
 
 /**
@@ -43,16 +44,25 @@ public final class OpeningRangeBreakout implements Strategy {
     private long entries;
 
     @Override
-    public void onStart(StrategyContext context) {
-        this.ctx = context;
-        long rangeMinutes = context.params().longValue("rangeMinutes", 15);
-        this.trailTicks = context.params().longValue("trailTicks", 8);
-        this.size = context.params().longValue("size", 1);
-        if (rangeMinutes < 1 || trailTicks < 1 || size < 1) {
-            throw new IllegalArgumentException("strategy '" + context.name() + "': rangeMinutes, trailTicks and size "
-                    + "must be at least 1, were " + rangeMinutes + ", " + trailTicks + ", " + size);
+    public void configure(StrategyParams params) {
+        long rangeMinutes = params.longValue("rangeMinutes", 15);
+        if (rangeMinutes < 1) {
+            throw params.invalid("rangeMinutes", "expected at least 1, found " + rangeMinutes);
+        }
+        this.trailTicks = params.longValue("trailTicks", 8);
+        if (trailTicks < 1) {
+            throw params.invalid("trailTicks", "expected at least 1, found " + trailTicks);
+        }
+        this.size = params.longValue("size", 1);
+        if (size < 1) {
+            throw params.invalid("size", "expected at least 1, found " + size);
         }
         this.rangeNanos = rangeMinutes * 60_000_000_000L;
+    }
+
+    @Override
+    public void onStart(StrategyContext context) {
+        this.ctx = context;
         this.contract = context.contracts().get(0);
         this.minutes = context.bars(contract, "1m");
     }

@@ -1,11 +1,13 @@
 package io.tickflow.strategies;
 
+import io.tickflow.engine.model.BarSpec;
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.Side;
 import io.tickflow.engine.strategy.BarSeries;
 import io.tickflow.engine.strategy.BarView;
 import io.tickflow.engine.strategy.Strategy;
 import io.tickflow.engine.strategy.StrategyContext;
+import io.tickflow.engine.strategy.StrategyParams;
 
 /**
  * Relative strength between two contracts (e.g. ES and NQ): a model of a strategy that trades
@@ -27,6 +29,7 @@ public final class RelativeStrengthPair implements Strategy {
     private StrategyContext ctx;
     private final Contract[] pair = new Contract[2];
     private BarSeries series;
+    private BarSpec bars;
     private int lookback;
     private long thresholdBps;
     private long size;
@@ -37,19 +40,28 @@ public final class RelativeStrengthPair implements Strategy {
     private long switches;
 
     @Override
+    public void configure(StrategyParams params) {
+        this.lookback = params.intValue("lookback", 12);
+        if (lookback < 1) {
+            throw params.invalid("lookback", "expected at least 1, found " + lookback);
+        }
+        this.thresholdBps = params.longValue("thresholdBps", 10);
+        if (thresholdBps < 0) {
+            throw params.invalid("thresholdBps", "expected 0 or more, found " + thresholdBps);
+        }
+        this.size = params.longValue("size", 1);
+        if (size < 1) {
+            throw params.invalid("size", "expected at least 1, found " + size);
+        }
+        this.bars = params.barSpec("bars", "5m");
+    }
+
+    @Override
     public void onStart(StrategyContext context) {
         this.ctx = context;
         if (context.contracts().size() < 2) {
             throw new IllegalArgumentException("strategy '" + context.name() + "' needs two contracts");
         }
-        this.lookback = context.params().intValue("lookback", 12);
-        this.thresholdBps = context.params().longValue("thresholdBps", 10);
-        this.size = context.params().longValue("size", 1);
-        if (lookback < 1 || thresholdBps < 0 || size < 1) {
-            throw new IllegalArgumentException("strategy '" + context.name() + "': need lookback >= 1, "
-                    + "thresholdBps >= 0, size >= 1");
-        }
-        String bars = context.params().string("bars", "5m");
         for (int i = 0; i < 2; i++) {
             pair[i] = context.contracts().get(i);
             closes[i] = new long[lookback + 1];

@@ -6,6 +6,7 @@ import io.tickflow.engine.strategy.BarSeries;
 import io.tickflow.engine.strategy.BarView;
 import io.tickflow.engine.strategy.Strategy;
 import io.tickflow.engine.strategy.StrategyContext;
+import io.tickflow.engine.strategy.StrategyParams;
 
 /**
  * Renko trend follower: a model of trading on price-only bars. A Renko brick closes only when
@@ -25,21 +26,31 @@ public final class RenkoTrend implements Strategy {
     private StrategyContext ctx;
     private Contract contract;
     private BarSeries bricks;
+    private long brick;
     private int confirm;
     private long size;
     private int run;
     private long reversals;
 
     @Override
+    public void configure(StrategyParams params) {
+        this.brick = params.longValue("brick", 8);
+        if (brick < 1) {
+            throw params.invalid("brick", "expected at least 1, found " + brick);
+        }
+        this.confirm = params.intValue("confirm", 2);
+        if (confirm < 1) {
+            throw params.invalid("confirm", "expected at least 1, found " + confirm);
+        }
+        this.size = params.longValue("size", 1);
+        if (size < 1) {
+            throw params.invalid("size", "expected at least 1, found " + size);
+        }
+    }
+
+    @Override
     public void onStart(StrategyContext context) {
         this.ctx = context;
-        long brick = context.params().longValue("brick", 8);
-        this.confirm = context.params().intValue("confirm", 2);
-        this.size = context.params().longValue("size", 1);
-        if (brick < 1 || confirm < 1 || size < 1) {
-            throw new IllegalArgumentException("strategy '" + context.name() + "': brick, confirm and size must be at "
-                    + "least 1, were " + brick + ", " + confirm + ", " + size);
-        }
         this.contract = context.contracts().get(0);
         this.bricks = context.bars(contract, brick + "renko");
     }

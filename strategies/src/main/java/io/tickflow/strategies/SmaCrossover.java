@@ -9,6 +9,7 @@ import io.tickflow.engine.strategy.BarView;
 import io.tickflow.engine.strategy.Orders;
 import io.tickflow.engine.strategy.Strategy;
 import io.tickflow.engine.strategy.StrategyContext;
+import io.tickflow.engine.strategy.StrategyParams;
 
 /**
  * Moving-average crossover signals on one contract: the smallest complete example of the
@@ -52,6 +53,7 @@ public final class SmaCrossover implements Strategy {
     private StrategyContext context;
     private Contract contract;
     private BarSeries series;
+    private BarSpec bars;
     private int fast;
     private int slow;
     private long size;
@@ -66,26 +68,34 @@ public final class SmaCrossover implements Strategy {
     private long signals;
 
     @Override
+    public void configure(StrategyParams params) {
+        this.fast = params.intValue("fast", 10);
+        if (fast < 1) {
+            throw params.invalid("fast", "expected at least 1, found " + fast);
+        }
+        this.slow = params.intValue("slow", 30);
+        if (slow <= fast) {
+            throw params.invalid("slow", "expected more than fast (" + fast + "), found " + slow);
+        }
+        this.size = params.longValue("size", 1);
+        if (size < 0) {
+            throw params.invalid("size", "expected 0 or more, found " + size);
+        }
+        this.stopTicks = params.longValue("stopTicks", 0);
+        this.targetTicks = params.longValue("targetTicks", 0);
+        if (stopTicks < 0 || targetTicks < 0 || (stopTicks == 0) != (targetTicks == 0)) {
+            throw params.invalid(stopTicks < 0 || stopTicks == 0 && targetTicks > 0 ? "stopTicks" : "targetTicks",
+                    "stopTicks and targetTicks are both positive (a bracket) or both 0, were " + stopTicks + " and "
+                            + targetTicks);
+        }
+        this.bars = params.barSpec("bars", "1m");
+    }
+
+    @Override
     public void onStart(StrategyContext ctx) {
         this.context = ctx;
-        this.fast = ctx.params().intValue("fast", 10);
-        this.slow = ctx.params().intValue("slow", 30);
-        if (fast < 1 || slow <= fast) {
-            throw new IllegalArgumentException("strategy '" + ctx.name() + "': need 1 <= fast < slow, was fast="
-                    + fast + " slow=" + slow);
-        }
-        this.size = ctx.params().longValue("size", 1);
-        if (size < 0) {
-            throw new IllegalArgumentException("strategy '" + ctx.name() + "': size must not be negative, was " + size);
-        }
-        this.stopTicks = ctx.params().longValue("stopTicks", 0);
-        this.targetTicks = ctx.params().longValue("targetTicks", 0);
-        if (stopTicks < 0 || targetTicks < 0 || (stopTicks == 0) != (targetTicks == 0)) {
-            throw new IllegalArgumentException("strategy '" + ctx.name() + "': stopTicks and targetTicks are both "
-                    + "positive (a bracket) or both 0, were " + stopTicks + " and " + targetTicks);
-        }
         this.contract = ctx.contracts().get(0);
-        this.series = ctx.bars(contract, ctx.params().string("bars", "1m"));
+        this.series = ctx.bars(contract, bars);
         this.closes = new long[slow];
     }
 

@@ -1,8 +1,8 @@
 package io.tickflow.strategies;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,12 +14,12 @@ import io.tickflow.engine.backtest.FillRecord;
 import io.tickflow.engine.backtest.GeneratedMarketReplay;
 import io.tickflow.engine.core.Engine;
 import io.tickflow.engine.core.EngineConfig;
-import io.tickflow.engine.core.EngineListener;
 import io.tickflow.engine.core.StrategySpec;
 import io.tickflow.engine.generator.GeneratorConfig;
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.Side;
 import io.tickflow.engine.ring.TradeTranslator;
+import io.tickflow.engine.strategy.InvalidParameterException;
 import io.tickflow.engine.strategy.StrategyParams;
 
 class SmaCrossoverTest {
@@ -97,25 +97,15 @@ class SmaCrossoverTest {
     }
 
     @Test
-    void badParametersHaltTheStrategyAtStartWithAClearReason() {
-        List<String> faults = new ArrayList<>();
-        Engine engine = Engine.builder()
-                .contract(ES)
-                .tickerPeriod(null)
-                .listener(new EngineListener() {
-                    @Override
-                    public void onStrategyFault(String strategy, String callback, String event, Throwable error,
-                                                boolean halted) {
-                        faults.add(error.getMessage());
-                    }
-                })
+    void badParametersAreRefusedWhenTheEngineIsBuiltWithTheParameterNamed() {
+        Engine.Builder builder = Engine.builder().contract(ES).tickerPeriod(null)
                 .strategy(StrategySpec.of("sma", new SmaCrossover(), ES.id())
-                        .withParams(new StrategyParams("sma", Map.of("fast", "30", "slow", "10"))))
-                .build();
-        engine.start();
-        engine.shutdown();
+                        .withParams(new StrategyParams("sma", Map.of("fast", "30", "slow", "10"))));
 
-        assertThat(faults).containsExactly("strategy 'sma': need 1 <= fast < slow, was fast=30 slow=10");
+        assertThatThrownBy(builder::build).isInstanceOfSatisfying(InvalidParameterException.class, e -> {
+            assertThat(e.parameter()).isEqualTo("slow");
+            assertThat(e).hasMessage("strategy 'sma': parameter 'slow': expected more than fast (30), found 10");
+        });
     }
 
     @Test

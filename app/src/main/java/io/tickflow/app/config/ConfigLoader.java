@@ -1,5 +1,6 @@
 package io.tickflow.app.config;
 
+import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +17,12 @@ import java.util.Set;
 
 import io.tickflow.adapters.projectx.Secret;
 import io.tickflow.engine.core.EngineConfig;
-import io.tickflow.engine.model.BarSpec;
 import io.tickflow.engine.ring.WaitStrategyKind;
 import io.tickflow.engine.risk.RiskLimits;
 import io.tickflow.engine.risk.RiskLimits.TrailingMode;
+import io.tickflow.engine.strategy.InvalidParameterException;
 import io.tickflow.engine.strategy.Strategy;
+import io.tickflow.engine.strategy.StrategyParams;
 
 /**
  * Reads and checks a run configuration in YAML:
@@ -55,11 +57,20 @@ public final class ConfigLoader {
     }
 
     public static TickflowConfig load(Path file, Map<String, String> env) {
+        return load(file, env, ConfigLoader.class.getClassLoader());
+    }
+
+    /**
+     * @param strategies where strategy classes are looked up (the class path, or a user's jars
+     *                   on top of it); each is created once and its
+     *                   {@link Strategy#configure} called, so a bad parameter is an error here
+     */
+    public static TickflowConfig load(Path file, Map<String, String> env, ClassLoader strategies) {
         ConfigNode root = ConfigNode.root(YamlSource.read(file, env))
                 .only("gateway", "accounts", "strategies", "commissions", "engine");
         TickflowConfig.Gateway gateway = gateway(root.object("gateway"), file);
         List<TickflowConfig.Account> accounts = accounts(root, gateway);
-        List<TickflowConfig.StrategyEntry> strategies = strategies(root, accounts);
+        List<TickflowConfig.StrategyEntry> entries = strategies(root, accounts, strategies);
         ConfigNode commissions = root.object("commissions");
         long perSide = commissions.cents("perSide", 0);
         Map<String, Long> bySymbol = new LinkedHashMap<>();
@@ -71,7 +82,7 @@ public final class ConfigLoader {
                 bySymbol.put(key, commissions.cents(key, 0));
             }
         }
-        return new TickflowConfig(gateway, accounts, strategies, perSide, bySymbol, engine(root.object("engine")));
+        return new TickflowConfig(gateway, accounts, entries, perSide, bySymbol, engine(root.object("engine")));
     }
 
     private static TickflowConfig.Gateway gateway(ConfigNode g, Path file) {
@@ -172,8 +183,8 @@ public final class ConfigLoader {
         return limits.withTradingWindow(Duration.ofMinutes(minutes), holidays);
     }
 
-    private static List<TickflowConfig.StrategyEntry> strategies(ConfigNode root,
-                                                                 List<TickflowConfig.Account> accounts) {
+    private static List<TickflowConfig.StrategyEntry> strategies(ConfigNode root, List<TickflowConfig.Account> accounts,
+                                                                 ClassLoader loader) {
         List<ConfigNode> nodes = root.objects("strategies");
         if (nodes.isEmpty()) {
             throw root.error("strategies", "at least one strategy is required");
@@ -187,7 +198,6 @@ public final class ConfigLoader {
                 throw s.error("name", "strategy '" + name + "' is listed twice");
             }
             String className = s.requiredString("class");
-            checkStrategyClass(s, className);
             long account = s.integer("account", accounts.get(0).id(), 1, Long.MAX_VALUE);
             if (accounts.stream().noneMatch(a -> a.id() == account)) {
                 throw s.error("account", "account " + account + " is not among the accounts");
@@ -204,32 +214,54 @@ public final class ConfigLoader {
             }
             ConfigNode params = s.object("params");
             Map<String, String> values = params.scalars();
-            if (values.containsKey("bars")) {
-                try {
-                    BarSpec.parse(values.get("bars"));
-                } catch (IllegalArgumentException e) {
-                    throw params.error("bars", e.getMessage());
-                }
-            }
+            checkStrategy(s, params, new StrategyParams(name, values), className, loader);
             out.add(new TickflowConfig.StrategyEntry(name, className, account, List.copyOf(contracts), values));
         }
         return out;
     }
 
-    private static void checkStrategyClass(ConfigNode s, String className) {
+    /** Creates the strategy and lets it read its parameters: a refusal names the parameter's line. */
+    private static void checkStrategy(ConfigNode s, ConfigNode paramsNode, StrategyParams params, String className,
+                                      ClassLoader loader) {
         Class<?> type;
         try {
-            type = Class.forName(className);
-        } catch (ClassNotFoundException e) {
-            throw s.error("class", "no class " + className + " on the class path");
+            type = Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw s.error("class", "no class " + className + " on the class path or in a --strategy-jar");
         }
         if (!Strategy.class.isAssignableFrom(type)) {
             throw s.error("class", className + " does not implement " + Strategy.class.getName());
         }
+        Strategy strategy;
         try {
-            type.getConstructor();
-        } catch (NoSuchMethodException e) {
+            strategy = (Strategy) type.getConstructor().newInstance();
+        } catch (NoSuchMethodException | IllegalAccessException | InstantiationException e) {
             throw s.error("class", className + " needs a public constructor without arguments");
+        } catch (InvocationTargetException e) {
+            throw s.error("class", className + " failed in its constructor: " + e.getCause());
+        }
+        try {
+            strategy.configure(params);
+        } catch (InvalidParameterException e) {
+            throw paramsNode.error(e.parameter(), e.problem());
+        } catch (RuntimeException e) {
+            throw paramsNode.error(null, e.getMessage());
+        }
+        if (readsItsParameters(type)) {
+            for (String name : params.names()) {
+                if (!params.namesRead().contains(name)) {
+                    throw paramsNode.error(name, "unknown parameter; " + type.getSimpleName() + " reads "
+                            + String.join(", ", params.namesRead()));
+                }
+            }
+        }
+    }
+
+    private static boolean readsItsParameters(Class<?> type) {
+        try {
+            return type.getMethod("configure", StrategyParams.class).getDeclaringClass() != Strategy.class;
+        } catch (NoSuchMethodException e) {
+            return false;
         }
     }
 

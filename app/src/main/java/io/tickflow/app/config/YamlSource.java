@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML file read as a tree, with the line of every key kept (so an error can point at
@@ -51,8 +52,7 @@ final class YamlSource {
         try {
             root = new YAMLMapper().readTree(text);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ConfigException(name + ":" + line, "", "not valid YAML: " + e.getOriginalMessage());
+            throw notYaml(name, e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ConfigException(name, "", "the file is empty");
@@ -64,6 +64,26 @@ final class YamlSource {
         source.recordLines(text);
         source.interpolate(root, "", env);
         return source;
+    }
+
+    /**
+     * One line: {@code file:line:column: not valid YAML: what the parser expected}. The
+     * parser's own message spans several lines (a snippet with a caret); only its problem is
+     * kept, with the position of the problem rather than of the construct it was inside.
+     */
+    private static ConfigException notYaml(String file, JsonProcessingException e) {
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+        String problem = e.getOriginalMessage();
+        if (e.getCause() instanceof MarkedYAMLException marked) {
+            if (marked.getProblemMark() != null) {
+                line = marked.getProblemMark().getLine() + 1;
+                column = marked.getProblemMark().getColumn() + 1;
+            }
+            problem = (marked.getContext() == null ? "" : marked.getContext() + ": ") + marked.getProblem();
+        }
+        problem = problem.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("unreadable");
+        return new ConfigException(file + ":" + line + ":" + column, "", "not valid YAML: " + problem);
     }
 
     JsonNode root() {

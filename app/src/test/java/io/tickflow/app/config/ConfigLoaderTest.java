@@ -134,4 +134,29 @@ class ConfigLoaderTest {
         assertError("strategies: []\n", "strategies: at least one strategy is required");
         assertError("strategies:\n  - name: [unclosed\n", "run.yaml:", "not valid YAML");
     }
+
+    @Test
+    void aStrategyParameterIsCheckedByTheStrategyOnLoadAndPointedAtByLine() throws IOException {
+        String multiLine = STRATEGY.replace("params: {fast: 5, slow: 20, bars: 1m}",
+                "params:\n      fast: 5\n      slow: 20\n      bars: 1m\n");
+        assertError(multiLine.replace("fast: 5", "fast: abc"),
+                "run.yaml:6: strategies[0].params.fast: expected an integer, found 'abc'");
+        assertError(multiLine.replace("slow: 20", "slow: 3"),
+                "run.yaml:7: strategies[0].params.slow: expected more than fast (5), found 3");
+        assertError(multiLine.replace("slow: 20", "slwo: 20"),
+                "run.yaml:7: strategies[0].params.slwo: unknown parameter; SmaCrossover reads fast, slow,");
+        assertError(multiLine.replace("bars: 1m", "bars: 7x"), "run.yaml:8: strategies[0].params.bars:");
+        assertError(multiLine.replace("fast: 5", "fast: 99999999999"),
+                "strategies[0].params.fast: expected an integer between");
+    }
+
+    @Test
+    void malformedYamlIsOneLineWithTheLineAndColumnOfTheProblem() throws IOException {
+        Path file = write("strategies:\n  - name: a\n    class: [x\n  b: : c\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .hasMessage(file + ":4:4: not valid YAML: while parsing a flow sequence: expected ',' or ']', but got :");
+        Path tab = write("strategies:\n\t- name: a\n");
+        assertThatThrownBy(() -> ConfigLoader.load(tab, Map.of())).hasMessageStartingWith(tab + ":2:1: not valid YAML:")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
 }

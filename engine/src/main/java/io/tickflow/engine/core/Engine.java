@@ -429,9 +429,16 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @throws IllegalArgumentException without contracts, or if a strategy's
+         *                                  {@link io.tickflow.engine.strategy.Strategy#configure} refuses its parameters
+         */
         public Engine build() {
             if (contracts.size() == 0) {
                 throw new IllegalArgumentException("an engine needs at least one contract");
+            }
+            for (StrategySpec spec : strategies) {
+                spec.strategy().configure(spec.params());
             }
             return new Engine(this);
         }

@@ -14,11 +14,24 @@ package io.tickflow.engine.strategy;
  * being handled, and, by default, halts this strategy (no further callbacks); the engine and
  * the other strategies go on. The policy is configurable per strategy (halt or continue).
  *
- * <p>Life cycle: {@link #onStart} once before any event; market and trading callbacks for the
+ * <p>Life cycle: {@link #configure} once when the engine is built (and when a configuration
+ * naming the strategy is loaded); {@link #onStart} once before any event; market and trading callbacks for the
  * strategy's contracts; {@link #onStop} once at shutdown unless the strategy was halted by a
  * fault.
  */
 public interface Strategy {
+    /**
+     * Reads and checks this strategy's parameters, before anything runs: called once on the
+     * thread building the engine, and by the configuration loader on a fresh instance so that
+     * a bad value is reported with its file and line before a gateway is touched. Keep what
+     * you read in fields for {@link #onStart}. Throw for a bad value — the getters of
+     * {@link StrategyParams} do, and {@link StrategyParams#invalid} makes an error for your
+     * own range checks. A strategy that reads its parameters here also has any parameter it
+     * never reads refused as unknown.
+     */
+    default void configure(StrategyParams params) {
+    }
+
     /** Called once, on the engine thread, before any event. Request bar series and timers here. */
     default void onStart(StrategyContext context) {
     }

@@ -2,17 +2,23 @@ package io.tickflow.engine.strategy;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.tickflow.engine.model.BarSpec;
+
 /**
  * A strategy's configured parameters: names to text values, read with typed getters that
- * fail with a message naming the strategy, the parameter and what was expected. Immutable.
+ * fail with an {@link InvalidParameterException} naming the strategy, the parameter and what
+ * was expected. The values are immutable; the instance remembers which names were read, so a
+ * loader can refuse a parameter no strategy reads (a typo). Use it from one thread at a time.
  */
 public final class StrategyParams {
     private final String owner;
     private final Map<String, String> values;
+    private final Set<String> read = new LinkedHashSet<>();
 
     /**
      * @param owner  the strategy's name, used in error messages
@@ -32,20 +38,35 @@ public final class StrategyParams {
     }
 
     public boolean has(String name) {
+        read.add(name);
         return values.containsKey(name);
+    }
+
+    /** The names a getter (or {@link #has}) was called with so far, in the order first asked. */
+    public Set<String> namesRead() {
+        return Collections.unmodifiableSet(read);
+    }
+
+    /**
+     * An error about one parameter, for a strategy's own checks:
+     * {@code throw params.invalid("size", "expected at least 1, found " + size)}.
+     */
+    public InvalidParameterException invalid(String name, String problem) {
+        return new InvalidParameterException(owner, name, problem);
     }
 
     /** @throws IllegalArgumentException if the parameter is missing */
     public String string(String name) {
-        String value = values.get(name);
+        String value = value(name);
         if (value == null) {
-            throw new IllegalArgumentException("strategy '" + owner + "': missing parameter '" + name + "'");
+            throw invalid(name, "is required");
         }
         return value;
     }
 
     public String string(String name, String defaultValue) {
-        return values.getOrDefault(name, defaultValue);
+        String value = value(name);
+        return value == null ? defaultValue : value;
     }
 
     /** @throws IllegalArgumentException if missing or not an integer */
@@ -54,7 +75,7 @@ public final class StrategyParams {
     }
 
     public long longValue(String name, long defaultValue) {
-        String value = values.get(name);
+        String value = value(name);
         return value == null ? defaultValue : parseLong(name, value);
     }
 
@@ -64,7 +85,7 @@ public final class StrategyParams {
     }
 
     public int intValue(String name, int defaultValue) {
-        String value = values.get(name);
+        String value = value(name);
         return value == null ? defaultValue : toInt(name, parseLong(name, value));
     }
 
@@ -74,7 +95,7 @@ public final class StrategyParams {
     }
 
     public double doubleValue(String name, double defaultValue) {
-        String value = values.get(name);
+        String value = value(name);
         return value == null ? defaultValue : parseDouble(name, value);
     }
 
@@ -84,8 +105,23 @@ public final class StrategyParams {
     }
 
     public boolean booleanValue(String name, boolean defaultValue) {
-        String value = values.get(name);
+        String value = value(name);
         return value == null ? defaultValue : parseBoolean(name, value);
+    }
+
+    /** A bar spec such as {@code 1m}, {@code 200t} or {@code 8renko}; see {@link BarSpec#parse}. */
+    public BarSpec barSpec(String name, String defaultValue) {
+        String value = string(name, defaultValue);
+        try {
+            return BarSpec.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, e.getMessage());
+        }
+    }
+
+    private String value(String name) {
+        read.add(name);
+        return values.get(name);
     }
 
     private long parseLong(String name, String value) {
@@ -126,9 +162,8 @@ public final class StrategyParams {
         throw bad(name, value, "true or false");
     }
 
-    private IllegalArgumentException bad(String name, String value, String expected) {
-        return new IllegalArgumentException(
-                "strategy '" + owner + "': parameter '" + name + "' must be " + expected + ", was '" + value + "'");
+    private InvalidParameterException bad(String name, String value, String expected) {
+        return invalid(name, "expected " + expected + ", found '" + value + "'");
     }
 
     @Override

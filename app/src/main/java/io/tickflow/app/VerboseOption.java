@@ -1,0 +1,20 @@
+package io.tickflow.app;
+
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --verbose}, on every command: a failure prints its stack trace after the one-line
+ * message, and the engine's log goes down to debug.
+ */
+final class VerboseOption {
+    /** The picocli option name {@link Main#command} looks for when a command fails. */
+    static final String NAME = "--verbose";
+
+    @Option(names = NAME, description = "On failure print the stack trace too; log at debug level.")
+    void verbose(boolean on) {
+        if (on) {
+            // read by slf4j-simple when the first logger is made, which is after option parsing
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        }
+    }
+}
