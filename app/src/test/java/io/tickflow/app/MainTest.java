@@ -67,7 +67,7 @@ class MainTest {
 
     @Test
     void theTopLevelHelpListsTheCommandsAndVersionPrintsTheVersion() {
-        assertThat(DemoOptions.USAGE).contains("run ", "backtest ", "gateway ", "--version")
+        assertThat(DemoOptions.USAGE).contains("run ", "backtest ", "gateway ", "--version", "--strategy-jar FILE", "--verbose")
                 .contains("run --config examples/sma.yaml");
         PrintStream original = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
