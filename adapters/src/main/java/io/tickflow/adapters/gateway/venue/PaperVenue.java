@@ -287,7 +287,7 @@ public final class PaperVenue {
     }
 
     /** Changes a working order as {@code Order/modify} does; null fields stay as they are. */
-    public void modify(String user, long accountId, long orderId, Long size, BigDecimal limitPrice,
+    public void modify(String user, long accountId, long orderId, Integer size, BigDecimal limitPrice,
                        BigDecimal stopPrice, BigDecimal trailPrice) {
         account(user, accountId, ORDER_ACCOUNT_NOT_FOUND);
         OrderRecord record = workingOrder(accountId, orderId);
