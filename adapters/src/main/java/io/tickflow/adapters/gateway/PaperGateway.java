@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.eclipse.jetty.server.Handler;
@@ -74,6 +75,7 @@ public final class PaperGateway implements AutoCloseable {
     private final RestApi rest;
     private final ServerConnector connector;
     private MarketFeed feed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PaperGateway(Builder b) {
         this.config = b;
@@ -245,8 +247,12 @@ public final class PaperGateway implements AutoCloseable {
         return sessions(hub).size();
     }
 
+    /** Stops serving and frees everything; only the first call does anything (a shutdown hook and a try may both close). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (feed != null) {
             feed.close();
         }
