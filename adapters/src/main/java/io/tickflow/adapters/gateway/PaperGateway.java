@@ -247,7 +247,10 @@ public final class PaperGateway implements AutoCloseable {
         return sessions(hub).size();
     }
 
-    /** Stops serving and frees everything; only the first call does anything (a shutdown hook and a try may both close). */
+    /**
+     * Stops serving and frees everything. Only the first call does anything: a shutdown hook and
+     * a try-with-resources may both close the gateway.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -398,8 +401,8 @@ public final class PaperGateway implements AutoCloseable {
 
         /**
          * The clock of token lifetimes, rate-limit windows and 429 windows (default the system
-         * clock): tests pass a manual one to expire tokens without
-         * waiting. Order, trade and market-data timestamps keep the venue's own clock.
+         * clock): tests pass a manual one to expire tokens without waiting. Order, trade and
+         * market-data timestamps keep the venue's own clock.
          */
         public Builder wallClock(Clock clock) {
             this.wallClock = Objects.requireNonNull(clock, "wallClock");
