@@ -1,5 +1,6 @@
 package io.tickflow.app;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import io.tickflow.adapters.data.CsvMarketData;
 import io.tickflow.adapters.gateway.FaultScript;
 import io.tickflow.adapters.gateway.PaperGateway;
+import io.tickflow.adapters.gateway.venue.OrderLimits;
 import io.tickflow.adapters.gateway.venue.PaperContract;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +32,9 @@ import picocli.CommandLine.Option;
                 "  java -jar app/target/tickflow.jar gateway --user demo --api-key k --speed 10 "
                         + "--fault drop-hub:user@30s --fault http-429:5s@1m",
                 "  java -jar app/target/tickflow.jar gateway --user demo --api-key k --data es-l1.csv "
-                        + "--data-contract ES"})
+                        + "--data-contract ES",
+                "  java -jar app/target/tickflow.jar gateway --user alice --api-key ka --user bob --api-key kb "
+                        + "--max-order-size 50"})
 public final class GatewayCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
@@ -41,11 +45,22 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Port; 0 lets the OS choose (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--user", required = true, description = "The user name clients sign in with.")
-    String user;
+    @Option(names = "--user", required = true, description = "A user name clients sign in with. Repeatable: "
+            + "the n-th --user signs in with the n-th --api-key, and each user has its own account.")
+    List<String> users = new ArrayList<>();
 
-    @Option(names = "--api-key", required = true, description = "The API key clients sign in with.")
-    String apiKey;
+    @Option(names = "--api-key", required = true, description = "The API key of the --user in the same place. "
+            + "Repeatable.")
+    List<String> apiKeys = new ArrayList<>();
+
+    @Option(names = "--max-order-size", description = "The most contracts one order may have; more is rejected "
+            + "as OrderRejected (default: ${DEFAULT-VALUE}).")
+    int maxOrderSize = OrderLimits.DEFAULT.maxOrderSize();
+
+    @Option(names = "--margin-rate", description = "The margin as a fraction of notional that the position an "
+            + "order leaves must fit in the balance, else InsufficientFunds; 0 turns it off (default: "
+            + "${DEFAULT-VALUE}).")
+    BigDecimal marginRate = OrderLimits.DEFAULT.marginRate();
 
     @Option(names = "--data", description = "Market data: 'generated' (default) or a market-data CSV file.")
     String data = "generated";
@@ -72,13 +87,21 @@ public final class GatewayCommand implements Callable<Integer> {
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("--speed must be a positive number, was " + speed);
         }
+        if (users.size() != apiKeys.size()) {
+            throw new IllegalArgumentException("each --user needs its --api-key: " + users.size() + " --user, "
+                    + apiKeys.size() + " --api-key");
+        }
+        OrderLimits limits = new OrderLimits(maxOrderSize, marginRate);
         List<FaultScript.Fault> parsed = new ArrayList<>();
         for (String f : faults) {
             parsed.add(FaultScript.parse(f));
         }
         List<PaperContract> contracts = PaperContract.defaults(LocalDate.now(ZoneOffset.UTC));
-        PaperGateway.Builder builder = PaperGateway.builder().host(host).port(port).user(user, apiKey)
-                .contracts(contracts).rateLimits(!noRateLimits);
+        PaperGateway.Builder builder = PaperGateway.builder().host(host).port(port).contracts(contracts)
+                .rateLimits(!noRateLimits).orderLimits(limits);
+        for (int i = 0; i < users.size(); i++) {
+            builder.user(users.get(i), apiKeys.get(i));
+        }
         if (data.equals("generated")) {
             builder.generatedMarketData(seed, speed);
         } else {

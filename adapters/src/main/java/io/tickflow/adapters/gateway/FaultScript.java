@@ -26,7 +26,7 @@ public final class FaultScript implements AutoCloseable {
             drop-hub:market|user|all hub sockets are dropped without a Close message
             delay-hub:DURATION       every hub event is sent DURATION late
             duplicate-hub:N          the next N hub events are sent twice
-            reorder-hub:N            the next N hub events are held and sent in reverse order
+            reorder-hub:N            the next N hub events are held (1s at most), then sent reversed
             expire-tokens            every token issued so far expires
             token-lifetime:DURATION  tokens issued from then on live DURATION
             logout-elsewhere:USER    USER's sessions end as when the same user logs in elsewhere

@@ -100,7 +100,10 @@ public final class GatewayFaults {
         return hubDuplicates.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
-    /** The next {@code count} hub events (of any connection) are held, then sent in reverse order. */
+    /**
+     * The next {@code count} hub events (of any connection) are held, then sent in reverse order;
+     * if fewer come within a second, those held are sent (reversed) then.
+     */
     public void reorderHubEvents(int count) {
         hubReorders.set(count);
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.eclipse.jetty.server.Handler;
@@ -30,6 +31,7 @@ import io.tickflow.adapters.gateway.hubs.MarketHubMethods;
 import io.tickflow.adapters.gateway.hubs.UserHubMethods;
 import io.tickflow.adapters.gateway.rest.RestApi;
 import io.tickflow.adapters.gateway.venue.MarketFeed;
+import io.tickflow.adapters.gateway.venue.OrderLimits;
 import io.tickflow.adapters.gateway.venue.PaperAccount;
 import io.tickflow.adapters.gateway.venue.PaperContract;
 import io.tickflow.adapters.gateway.venue.PaperVenue;
@@ -73,6 +75,7 @@ public final class PaperGateway implements AutoCloseable {
     private final RestApi rest;
     private final ServerConnector connector;
     private MarketFeed feed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PaperGateway(Builder b) {
         this.config = b;
@@ -101,7 +104,8 @@ public final class PaperGateway implements AutoCloseable {
         Map<Long, String> owners = new HashMap<>();
         accounts.forEach(a -> owners.put(a.id(), a.owner()));
         HubBroadcaster broadcaster = new HubBroadcaster(owners::get, faults, scheduler);
-        this.venue = new PaperVenue(b.contracts, accounts, new SystemClock(), b.fillModel, b.maxBars, broadcaster);
+        this.venue = new PaperVenue(b.contracts, accounts, new SystemClock(), b.fillModel, b.maxBars, b.orderLimits,
+                broadcaster);
         this.marketHub = new Hub("/hubs/market", new MarketHubMethods(venue, venueThread, broadcaster), tokens::userOf,
                 b.keepAlive, Duration.ofSeconds(15));
         this.userHub = new Hub("/hubs/user", new UserHubMethods(venue, broadcaster), tokens::userOf, b.keepAlive,
@@ -243,8 +247,15 @@ public final class PaperGateway implements AutoCloseable {
         return sessions(hub).size();
     }
 
+    /**
+     * Stops serving and frees everything. Only the first call does anything: a shutdown hook and
+     * a try-with-resources may both close the gateway.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (feed != null) {
             feed.close();
         }
@@ -276,6 +287,7 @@ public final class PaperGateway implements AutoCloseable {
         private Duration keepAlive = Duration.ofSeconds(15);
         private int maxBars = 20_000;
         private Clock wallClock = Clock.systemUTC();
+        private OrderLimits orderLimits = OrderLimits.DEFAULT;
 
         public Builder host(String h) {
             this.host = Objects.requireNonNull(h, "host");
@@ -370,6 +382,30 @@ public final class PaperGateway implements AutoCloseable {
         /** The most bars one {@code History/retrieveBars} call may ask for (default 20,000). */
         public Builder maxBars(int max) {
             this.maxBars = max;
+            return this;
+        }
+
+        /**
+         * The pre-trade limits of every placement (default {@link OrderLimits#DEFAULT}: 200
+         * contracts an order, margin 0.5 % of notional); {@link OrderLimits#NONE} for none.
+         */
+        public Builder orderLimits(OrderLimits limits) {
+            this.orderLimits = Objects.requireNonNull(limits, "orderLimits");
+            return this;
+        }
+
+        /** A largest order size and a margin rate (a fraction of notional, 0 for no margin check). */
+        public Builder orderLimits(int maxOrderSize, BigDecimal marginRate) {
+            return orderLimits(new OrderLimits(maxOrderSize, marginRate));
+        }
+
+        /**
+         * The clock of token lifetimes, rate-limit windows and 429 windows (default the system
+         * clock): tests pass a manual one to expire tokens without waiting. Order, trade and
+         * market-data timestamps keep the venue's own clock.
+         */
+        public Builder wallClock(Clock clock) {
+            this.wallClock = Objects.requireNonNull(clock, "wallClock");
             return this;
         }
 

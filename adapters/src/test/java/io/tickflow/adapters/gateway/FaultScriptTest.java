@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
+
+import io.tickflow.adapters.testing.Await;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +30,25 @@ class FaultScriptTest {
         assertThatThrownBy(() -> FaultScript.parse("http-429:soon")).hasMessageContaining("expected a duration");
         assertThatThrownBy(() -> FaultScript.parse("drop-hub:both")).hasMessageContaining("market, user or all");
         assertThatThrownBy(() -> FaultScript.parse("http-5xx")).hasMessageContaining("missing its argument");
+    }
+
+    @Test
+    void aScriptAppliesAFaultWithoutADelayAtOnceAndOneWithADelayThatLongAfter() {
+        try (PaperGateway gateway = PaperGateway.builder().user("demo", "k").rateLimits(false).build().start();
+             FaultScript script = new FaultScript()) {
+            RestClient rest = new RestClient(gateway.url());
+            try {
+                rest.login("demo", "k");
+                long scheduled = System.nanoTime();
+                script.schedule(gateway, List.of(FaultScript.parse("http-5xx:Account/search:1"),
+                        FaultScript.parse("expire-tokens@300ms")));
+                assertThat(rest.post("/api/Account/search", "{}").status()).as("applied at once").isEqualTo(500);
+                Await.until("the delayed expiry", () -> rest.post("/api/Account/search", "{}").status() == 401);
+                assertThat(System.nanoTime() - scheduled).as("not before its delay")
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos());
+            } finally {
+                rest.close();
+            }
+        }
     }
 }

@@ -19,6 +19,7 @@ import com.microsoft.signalr.HubConnectionState;
 import com.microsoft.signalr.TransportEnum;
 
 import io.reactivex.rxjava3.core.Single;
+import io.tickflow.adapters.gateway.hubs.HubBroadcaster;
 import io.tickflow.adapters.testing.Await;
 import io.tickflow.engine.model.Side;
 
@@ -225,5 +226,30 @@ class PaperGatewayHubTest {
         gateway.trade(es, new BigDecimal("6804.00"), 1, Side.BUY);
         Await.until("the delayed event", () -> prices.size() == 6);
         assertThat(System.nanoTime() - sent).isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos());
+    }
+
+    @Test
+    @SuppressWarnings("rawtypes")
+    void reorderedEventsAreSentWithinASecondWhenFewerThanAskedForCome() {
+        HubConnection user = connect("user", true);
+        List<Map> orders = new CopyOnWriteArrayList<>();
+        user.on("GatewayUserOrder", orders::add, Map.class);
+        open(user);
+        user.invoke("SubscribeOrders", account).blockingAwait();
+        gateway.quote(es, new BigDecimal("6800.00"), 10, new BigDecimal("6800.25"), 12);
+
+        gateway.faults().reorderHubEvents(10);
+        long held = System.nanoTime();
+        long id = rest.post("/api/Order/place", "{\"accountId\":" + account + ",\"contractId\":\"" + es
+                + "\",\"type\":1,\"side\":0,\"size\":1,\"limitPrice\":6790}").json().path("orderId").asLong();
+        rest.post("/api/Order/cancel", "{\"accountId\":" + account + ",\"orderId\":" + id + "}");
+        Await.until("the held events", () -> orders.size() >= 2);
+        assertThat(System.nanoTime() - held).as("held until the hold's time was up")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(HubBroadcaster.MAX_HOLD_MILLIS).toNanos());
+        Map first = (Map) orders.get(0).get("data");
+        Map last = orders.get(orders.size() - 1);
+        assertThat(((Number) first.get("status")).intValue()).as("the cancel comes first: reversed").isEqualTo(3);
+        assertThat(((Number) last.get("action")).intValue()).as("the creation comes last").isZero();
+        assertThat(((Number) ((Map) last.get("data")).get("status")).intValue()).isEqualTo(1);
     }
 }

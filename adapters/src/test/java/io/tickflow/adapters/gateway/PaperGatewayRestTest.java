@@ -254,6 +254,102 @@ class PaperGatewayRestTest {
     }
 
     @Test
+    void int32FieldsRefuseValuesOutsideInt32AndNonIntegersWithThe400Envelope() {
+        String head = "{\"accountId\":" + account + ",\"contractId\":\"" + es + "\",";
+        for (String bad : new String[] {"\"type\":2,\"side\":0,\"size\":2147483648",
+                "\"type\":2,\"side\":0,\"size\":-2147483649", "\"type\":2,\"side\":0,\"size\":1.5",
+                "\"type\":2,\"side\":0,\"size\":2.0", "\"type\":2,\"side\":0,\"size\":\"1\"",
+                "\"type\":2,\"side\":0,\"size\":true", "\"type\":4294967298,\"side\":0,\"size\":1",
+                "\"type\":2,\"side\":0.5,\"size\":1"}) {
+            Answer a = post("/api/Order/place", head + bad + "}");
+            assertThat(a.status()).as(bad).isEqualTo(400);
+            JsonNode body = a.json();
+            assertThat(body.path("success").asBoolean()).as(bad).isFalse();
+            assertThat(body.path("errorCode").asInt()).as("Place UnknownError: " + bad).isEqualTo(7);
+            assertThat(body.path("errorMessage").asText()).as(bad).isNotBlank();
+            assertThat(body.has("orderId") && body.path("orderId").isNull()).as(bad).isTrue();
+        }
+        Answer wideAccount = post("/api/Order/searchOpen", "{\"accountId\":9999999999}");
+        assertThat(wideAccount.status()).isEqualTo(400);
+        assertThat(wideAccount.json().path("errors").has("accountId")).isTrue();
+        assertThat(wideAccount.json().path("errorCode").asInt()).as("SearchOrder's only failure code").isEqualTo(1);
+        Answer wideModify = post("/api/Order/modify", "{\"accountId\":" + account + ",\"orderId\":1,"
+                + "\"size\":2147483648}");
+        assertThat(wideModify.status()).isEqualTo(400);
+        assertThat(wideModify.json().path("errorCode").asInt()).as("Modify UnknownError").isEqualTo(5);
+        assertThat(post("/api/Order/cancel", "{\"accountId\":" + account + ",\"orderId\":9999999999}").json()
+                .path("errorCode").asInt()).as("orderId is int64: bound, then not found").isEqualTo(2);
+        assertThat(post("/api/Position/partialCloseContract", head + "\"size\":1e3}").status()).isEqualTo(400);
+        assertThat(ok(post("/api/Order/searchOpen", "{\"accountId\":" + account + "}")).path("orders"))
+                .as("nothing was placed by the refused bodies").isEmpty();
+    }
+
+    @Test
+    void unbindableBodiesUseTheEndpointsDocumentedCodes() {
+        String bars = "{\"contractId\":\"" + es + "\",\"live\":false,\"startTime\":\"2020-01-01T00:00:00Z\","
+                + "\"endTime\":\"2100-01-01T00:00:00Z\",";
+        assertThat(post("/api/History/retrieveBars", bars + "\"unit\":\"Minute\",\"unitNumber\":1,\"limit\":10}")
+                .json().path("errorCode").asInt()).as("UnitInvalid").isEqualTo(2);
+        assertThat(post("/api/History/retrieveBars", bars + "\"unit\":2,\"unitNumber\":1.5,\"limit\":10}")
+                .json().path("errorCode").asInt()).as("UnitNumberInvalid").isEqualTo(3);
+        assertThat(post("/api/History/retrieveBars", bars + "\"unit\":2,\"unitNumber\":1,\"limit\":99999999999}")
+                .json().path("errorCode").asInt()).as("LimitInvalid").isEqualTo(4);
+        Answer accounts = post("/api/Account/search", "{\"onlyActiveAccounts\":\"yes\"}");
+        assertThat(accounts.status()).isEqualTo(400);
+        assertThat(accounts.json().path("success").asBoolean()).isFalse();
+        assertThat(accounts.json().path("errorCode").asInt()).as("SearchAccount has no failure code").isZero();
+        assertThat(post("/api/Contract/searchById", "{\"contractId\":5}").json().path("errorCode").asInt())
+                .as("ContractNotFound").isEqualTo(1);
+        assertThat(post("/api/Auth/loginKey", "{\"userName\":\"demo\"}").json().path("errorCode").asInt())
+                .as("Login UnknownError").isEqualTo(8);
+        assertThat(post("/api/Position/closeContract", "{\"accountId\":" + account + "}").json()
+                .path("errorCode").asInt()).as("ClosePosition UnknownError").isEqualTo(7);
+        assertThat(post("/api/Position/partialCloseContract", "{\"accountId\":" + account + ",\"contractId\":\""
+                + es + "\"}").json().path("errorCode").asInt()).as("PartialClosePosition UnknownError").isEqualTo(8);
+    }
+
+    @Test
+    void tradeSearchNeedsOnlyTheAccountButOrderSearchNeedsItsStart() {
+        long id = place("{\"accountId\":" + account + ",\"contractId\":\"" + es + "\",\"type\":2,\"side\":1,"
+                + "\"size\":1}");
+        JsonNode trades = ok(post("/api/Trade/search", "{\"accountId\":" + account + "}")).path("trades");
+        assertThat(trades).hasSize(1);
+        assertThat(trades.get(0).path("orderId").asLong()).isEqualTo(id);
+        assertThat(ok(post("/api/Trade/search", "{\"accountId\":" + account
+                + ",\"endTimestamp\":\"2020-01-01T00:00:00Z\"}")).path("trades")).as("an end alone bounds it").isEmpty();
+        Answer noStart = post("/api/Order/search", "{\"accountId\":" + account + "}");
+        assertThat(noStart.status()).isEqualTo(400);
+        assertThat(noStart.json().path("errors").has("startTimestamp")).isTrue();
+        assertThat(post("/api/Trade/search", "{}").json().path("errors").has("accountId")).isTrue();
+    }
+
+    @Test
+    void aSecondUserSignsInAndIsServedWithItsOwnAccountsWhileTheFirstStaysSignedIn() {
+        RestClient other = new RestClient(gateway.url());
+        try {
+            other.login("other", "other-key");
+            JsonNode theirs = ok(other.post("/api/Account/search", "{\"onlyActiveAccounts\":true}")).path("accounts");
+            assertThat(theirs).hasSize(1);
+            long otherAccount = theirs.get(0).path("id").asLong();
+            assertThat(otherAccount).isNotEqualTo(account);
+            assertThat(theirs.get(0).path("name").asText()).isEqualTo("PAPER-OTHER-1");
+            long id = ok(other.post("/api/Order/place", "{\"accountId\":" + otherAccount + ",\"contractId\":\"" + es
+                    + "\",\"type\":1,\"side\":0,\"size\":1,\"limitPrice\":6790}")).path("orderId").asLong();
+            assertThat(ok(other.post("/api/Order/searchOpen", "{\"accountId\":" + otherAccount + "}")).path("orders")
+                    .get(0).path("id").asLong()).isEqualTo(id);
+
+            assertThat(ok(post("/api/Account/search", "{}")).path("accounts").get(0).path("id").asLong())
+                    .as("the first user's token still works").isEqualTo(account);
+            assertFailure(post("/api/Order/searchOpen", "{\"accountId\":" + otherAccount + "}"), 1);
+            assertFailure(post("/api/Order/cancel", "{\"accountId\":" + otherAccount + ",\"orderId\":" + id + "}"), 1);
+            assertThat(ok(post("/api/Order/searchOpen", "{\"accountId\":" + account + "}")).path("orders")).isEmpty();
+            assertThat(gateway.logins()).isEqualTo(2);
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void tokensExpireAndValidateRenewsThem() {
         String old = rest.token;
         JsonNode renewed = ok(post("/api/Auth/validate", ""));

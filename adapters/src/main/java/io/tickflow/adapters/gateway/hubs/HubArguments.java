@@ -30,8 +30,8 @@ final class HubArguments {
     }
 
     static long accountId(String method, List<JsonNode> arguments) throws HubMethodException {
-        if (arguments.size() != 1 || !arguments.get(0).isIntegralNumber() || !arguments.get(0).canConvertToLong()) {
-            throw new HubMethodException(method + " takes one argument, an account id number");
+        if (arguments.size() != 1 || !arguments.get(0).isIntegralNumber() || !arguments.get(0).canConvertToInt()) {
+            throw new HubMethodException(method + " takes one argument, an account id (a 32-bit integer)");
         }
         return arguments.get(0).longValue();
     }

@@ -19,10 +19,15 @@ import io.tickflow.adapters.projectx.wire.ApiObjects;
  * Sends the venue's events to the hub connections that subscribed to them, as the live
  * service does: market events with two arguments (contract id, payload), user events with one
  * wrapped argument {@code {action, data}}. Hub faults act here: events delayed, duplicated or
- * held and sent in reverse order. Subscriptions change on network threads and are read on the
+ * held and sent in reverse order — held until the count asked for is reached or for at most
+ * {@link #MAX_HOLD_MILLIS}, whichever comes first, so that a quiet market never keeps an event
+ * back for good. Subscriptions change on network threads and are read on the
  * venue thread, so they live in concurrent sets.
  */
 public final class HubBroadcaster implements VenueListener {
+    /** The longest a reorder fault holds an event back before it sends what it holds. */
+    public static final long MAX_HOLD_MILLIS = 1_000;
+
     /** What one connection subscribed to. */
     static final class Subscriptions {
         final Set<String> quotes = ConcurrentHashMap.newKeySet();
@@ -43,6 +48,8 @@ public final class HubBroadcaster implements VenueListener {
     private final ScheduledExecutorService scheduler;
     private final List<Held> held = new ArrayList<>();
     private int holding;
+    /** Which hold the pending flush timer belongs to: a timer of an earlier hold does nothing. */
+    private long holdNumber;
 
     /** @param ownerOf the user an account id belongs to (null if none) */
     public HubBroadcaster(LongFunction<String> ownerOf, GatewayFaults faults, ScheduledExecutorService scheduler) {
@@ -148,6 +155,8 @@ public final class HubBroadcaster implements VenueListener {
         synchronized (held) {
             if (reorder > 1) {
                 holding = reorder;
+                long hold = ++holdNumber;
+                scheduler.schedule(() -> flushHeld(hold), MAX_HOLD_MILLIS, TimeUnit.MILLISECONDS);
             }
             if (holding > 0) {
                 held.add(new Held(session, target, arguments));
@@ -160,13 +169,31 @@ public final class HubBroadcaster implements VenueListener {
             }
         }
         if (!release.isEmpty()) {
-            for (int i = release.size() - 1; i >= 0; i--) {
-                Held h = release.get(i);
-                deliver(h.session, h.target, h.arguments);
-            }
+            deliverReversed(release);
             return;
         }
         deliver(session, target, arguments);
+    }
+
+    /** Sends what a hold still keeps once its time is up (on the fault scheduler's thread). */
+    private void flushHeld(long hold) {
+        List<Held> release;
+        synchronized (held) {
+            if (hold != holdNumber || held.isEmpty()) {
+                return;
+            }
+            release = new ArrayList<>(held);
+            held.clear();
+            holding = 0;
+        }
+        deliverReversed(release);
+    }
+
+    private void deliverReversed(List<Held> release) {
+        for (int i = release.size() - 1; i >= 0; i--) {
+            Held h = release.get(i);
+            deliver(h.session, h.target, h.arguments);
+        }
     }
 
     private void deliver(HubSession session, String target, Object[] arguments) {

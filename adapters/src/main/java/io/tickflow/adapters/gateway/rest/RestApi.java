@@ -50,7 +50,18 @@ public final class RestApi extends Handler.Abstract {
         void handle(String user, RequestBody body, Map<String, Object> envelope);
     }
 
-    private record Route(String name, boolean authenticated, int malformedCode, String payload, Endpoint endpoint) {
+    /**
+     * One endpoint's route. {@code malformedCode} is the code of a body that cannot be bound: the
+     * endpoint enum's UnknownError where it has one, else its only failure code, else 0 (the
+     * enums of Account/search and Contract/search have no failure code: {@code success:false}
+     * and the 400 say it); {@code fieldCodes} name a closer code for some fields
+     * ({@code History/retrieveBars}' unit, unitNumber and limit).
+     */
+    private record Route(String name, boolean authenticated, int malformedCode, Map<String, Integer> fieldCodes,
+                         String payload, Endpoint endpoint) {
+        int codeFor(String field) {
+            return fieldCodes.getOrDefault(field, malformedCode);
+        }
     }
 
     private final Map<String, Route> routes = new HashMap<>();
@@ -81,11 +92,11 @@ public final class RestApi extends Handler.Abstract {
                 + "(Auth/loginKey) only"));
         route("Auth/validate", true, 4, "newToken", (u, b, env) -> env.put("newToken", tokens.issue(u)));
         route("Auth/logout", true, 2, null, (u, b, env) -> { });
-        route("Account/search", true, 1, "accounts", (u, b, env) -> {
+        route("Account/search", true, 0, "accounts", (u, b, env) -> {
             boolean active = b.optionalBoolean("onlyActiveAccounts", false);
             env.put("accounts", onVenue(() -> venue.accounts(u, active)));
         });
-        route("Contract/search", true, 1, "contracts", (u, b, env) -> {
+        route("Contract/search", true, 0, "contracts", (u, b, env) -> {
             String text = b.optionalString("searchText");
             b.optionalBoolean("live", false);
             env.put("contracts", onVenue(() -> venue.searchContracts(text)));
@@ -94,54 +105,60 @@ public final class RestApi extends Handler.Abstract {
             String id = b.requiredString("contractId");
             env.put("contract", onVenue(() -> venue.contractById(id)));
         });
-        route("Contract/available", true, 1, "contracts", (u, b, env) -> {
+        route("Contract/available", true, 0, "contracts", (u, b, env) -> {
             b.optionalBoolean("live", false);
             env.put("contracts", onVenue(venue::availableContracts));
         });
-        route("History/retrieveBars", true, 1, "bars", this::retrieveBars);
+        route("History/retrieveBars", true, 1, Map.of("unit", 2, "unitNumber", 3, "limit", 4), "bars",
+                this::retrieveBars);
         route("Order/place", true, 7, "orderId", this::place);
         route("Order/cancel", true, 5, null, (u, b, env) -> {
-            long account = b.requiredLong("accountId");
+            long account = b.requiredInt("accountId");
             long order = b.requiredLong("orderId");
             run(() -> venue.cancel(u, account, order));
         });
         route("Order/modify", true, 5, null, (u, b, env) -> {
-            long account = b.requiredLong("accountId");
+            long account = b.requiredInt("accountId");
             long order = b.requiredLong("orderId");
-            Long size = b.optionalLong("size");
+            Integer size = b.optionalInt("size");
             var limit = b.optionalDecimal("limitPrice");
             var stop = b.optionalDecimal("stopPrice");
             var trail = b.optionalDecimal("trailPrice");
             run(() -> venue.modify(u, account, order, size, limit, stop, trail));
         });
         route("Order/search", true, 1, "orders", (u, b, env) -> env.put("orders",
-                searchByTime(b, (account, from, to) -> venue.searchOrders(u, account, from, to))));
+                searchByTime(b, true, (account, from, to) -> venue.searchOrders(u, account, from, to))));
         route("Order/searchOpen", true, 1, "orders", (u, b, env) -> {
-            long account = b.requiredLong("accountId");
+            long account = b.requiredInt("accountId");
             env.put("orders", onVenue(() -> venue.searchOpenOrders(u, account)));
         });
         route("Position/searchOpen", true, 1, "positions", (u, b, env) -> {
-            long account = b.requiredLong("accountId");
+            long account = b.requiredInt("accountId");
             env.put("positions", onVenue(() -> venue.searchOpenPositions(u, account)));
         });
         route("Position/closeContract", true, 7, null, (u, b, env) -> {
-            long account = b.requiredLong("accountId");
+            long account = b.requiredInt("accountId");
             String contract = b.requiredString("contractId");
             run(() -> venue.closeContract(u, account, contract));
         });
         route("Position/partialCloseContract", true, 8, null, (u, b, env) -> {
-            long account = b.requiredLong("accountId");
+            long account = b.requiredInt("accountId");
             String contract = b.requiredString("contractId");
-            long size = b.requiredLong("size");
+            int size = b.requiredInt("size");
             run(() -> venue.partialCloseContract(u, account, contract, size));
         });
         route("Trade/search", true, 1, "trades", (u, b, env) -> env.put("trades",
-                searchByTime(b, (account, from, to) -> venue.searchTrades(u, account, from, to))));
+                searchByTime(b, false, (account, from, to) -> venue.searchTrades(u, account, from, to))));
     }
 
     private void route(String name, boolean authenticated, int malformedCode, String payload, Endpoint endpoint) {
+        route(name, authenticated, malformedCode, Map.of(), payload, endpoint);
+    }
+
+    private void route(String name, boolean authenticated, int malformedCode, Map<String, Integer> fieldCodes,
+                       String payload, Endpoint endpoint) {
         routes.put("/api/" + name.toLowerCase(Locale.ROOT),
-                new Route(name, authenticated, malformedCode, payload, endpoint));
+                new Route(name, authenticated, malformedCode, fieldCodes, payload, endpoint));
     }
 
     /** Successful sign-ins so far. */
@@ -183,11 +200,11 @@ public final class RestApi extends Handler.Abstract {
     }
 
     private void place(String u, RequestBody b, Map<String, Object> env) {
-        long account = b.requiredLong("accountId");
+        long account = b.requiredInt("accountId");
         String contract = b.requiredString("contractId");
         int type = b.requiredInt("type");
         int side = b.requiredInt("side");
-        long size = b.requiredLong("size");
+        int size = b.requiredInt("size");
         var limit = b.optionalDecimal("limitPrice");
         var stop = b.optionalDecimal("stopPrice");
         var trail = b.optionalDecimal("trailPrice");
@@ -203,15 +220,19 @@ public final class RestApi extends Handler.Abstract {
         return venueThread.call(call, VENUE_TIMEOUT);
     }
 
-    /** A search of one account over [startTimestamp, endTimestamp), the end open when absent. */
+    /**
+     * A search of one account over [startTimestamp, endTimestamp), the end open when absent;
+     * the start is required by {@code Order/search} and optional (from the beginning) for
+     * {@code Trade/search}, as the service's request models say.
+     */
     @FunctionalInterface
     private interface TimeSearch {
         Object search(long accountId, long fromNanos, long toNanos);
     }
 
-    private Object searchByTime(RequestBody b, TimeSearch search) {
-        long account = b.requiredLong("accountId");
-        long from = b.requiredTimestamp("startTimestamp");
+    private Object searchByTime(RequestBody b, boolean startRequired, TimeSearch search) {
+        long account = b.requiredInt("accountId");
+        long from = startRequired ? b.requiredTimestamp("startTimestamp") : b.optionalTimestamp("startTimestamp", 0);
         long to = b.optionalTimestamp("endTimestamp", Long.MAX_VALUE);
         return onVenue(() -> search.search(account, from, to));
     }
@@ -340,7 +361,7 @@ public final class RestApi extends Handler.Abstract {
         body.put("title", "One or more validation errors occurred.");
         body.put("status", 400);
         body.put("errors", Map.of(field, List.of(message)));
-        body.putAll(failure(route, route.malformedCode, field + ": " + message));
+        body.putAll(failure(route, route.codeFor(field), field + ": " + message));
         return send(response, callback, 400, body);
     }
 

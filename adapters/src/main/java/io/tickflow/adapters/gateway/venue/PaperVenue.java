@@ -43,6 +43,7 @@ public final class PaperVenue {
     /** Place error codes (ProjectX). */
     static final int PLACE_ACCOUNT_NOT_FOUND = 1;
     static final int PLACE_REJECTED = 2;
+    static final int PLACE_INSUFFICIENT_FUNDS = 3;
     static final int PLACE_CONTRACT_NOT_FOUND = 8;
     static final int PLACE_ACCOUNT_REJECTED = 10;
     /** Cancel / Modify error codes. */
@@ -81,6 +82,7 @@ public final class PaperVenue {
     private final BarRing[] secondBars;
     private final BarRing[] minuteBars;
     private final int maxBars;
+    private final OrderLimits limits;
     private long nextExchangeKey = 1;
     private long nextPositionId = 1;
     private int rejectNextOrders;
@@ -90,6 +92,13 @@ public final class PaperVenue {
 
     public PaperVenue(List<PaperContract> contracts, List<PaperAccount> accounts, Clock clock, FillModel fillModel,
                       int maxBars, VenueListener listener) {
+        this(contracts, accounts, clock, fillModel, maxBars, OrderLimits.NONE, listener);
+    }
+
+    /** @param limits the pre-trade limits every placement but a position close must pass */
+    public PaperVenue(List<PaperContract> contracts, List<PaperAccount> accounts, Clock clock, FillModel fillModel,
+                      int maxBars, OrderLimits limits, VenueListener listener) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
         this.contracts = List.copyOf(contracts);
         for (PaperContract c : this.contracts) {
             contractIndex.put(c.id().toUpperCase(Locale.ROOT), registry.register(c.contract()));
@@ -180,6 +189,13 @@ public final class PaperVenue {
      */
     public long place(String user, long accountId, String contractId, int typeCode, int sideCode, long size,
                       BigDecimal limitPrice, BigDecimal stopPrice, BigDecimal trailPrice, String customTag) {
+        return place(user, accountId, contractId, typeCode, sideCode, size, limitPrice, stopPrice, trailPrice, customTag,
+                false);
+    }
+
+    private long place(String user, long accountId, String contractId, int typeCode, int sideCode, long size,
+                       BigDecimal limitPrice, BigDecimal stopPrice, BigDecimal trailPrice, String customTag,
+                       boolean closing) {
         PaperAccount account = account(user, accountId, PLACE_ACCOUNT_NOT_FOUND);
         PaperContract pc = contract(contractId);
         if (pc == null) {
@@ -208,7 +224,18 @@ public final class PaperVenue {
         OrderRecord record = new OrderRecord(accountId, pc, type, side, size, limit, stop, customTag, now);
         if (rejectNextOrders > 0) {
             rejectNextOrders--;
-            return reject(record, "Order rejected by the paper gateway (injected fault)");
+            return reject(record, PLACE_REJECTED, "Order rejected by the paper gateway (injected fault)");
+        }
+        if (!closing) {
+            String refusal = sizeRefusal(size);
+            if (refusal != null) {
+                return reject(record, PLACE_REJECTED, refusal);
+            }
+            refusal = marginRefusal(account, index, side, size, type == OrderType.STOP ? stop
+                    : type == OrderType.LIMIT || type == OrderType.STOP_LIMIT ? limit : PriceTicks.NONE);
+            if (refusal != null) {
+                return reject(record, PLACE_INSUFFICIENT_FUNDS, refusal);
+            }
         }
         long key = nextExchangeKey++;
         byExchangeKey.put(key, record);
@@ -218,17 +245,58 @@ public final class PaperVenue {
         exchange.place(key, new OrderRequest(accountId, index, type, side, size, limit, stop, trail));
         if (!commandOk) {
             byExchangeKey.remove(key);
-            return reject(record, commandText);
+            return reject(record, PLACE_REJECTED, commandText);
         }
         return record.id;
     }
 
-    private long reject(OrderRecord record, String reason) {
+    private long reject(OrderRecord record, int code, String reason) {
         record.id = 1_000_000_000L + orders.size();
         record.status = OrderStatus.REJECTED;
         orders.put(record.id, record);
         listener.onOrder(toApi(record), 0);
-        throw new VenueError(PLACE_REJECTED, reason);
+        throw new VenueError(code, reason);
+    }
+
+    private String sizeRefusal(long size) {
+        return size > limits.maxOrderSize() ? "Order size " + size + " exceeds the maximum of "
+                + limits.maxOrderSize() + " contracts per order" : null;
+    }
+
+    /**
+     * Why the margin of the position this order would leave is more than the balance, or null if
+     * it is not (or the order only reduces the position, or there is no price to value it at).
+     *
+     * @param priceTicks the order's own price, or {@code PriceTicks.NONE} for a market order (valued at the touch)
+     */
+    private String marginRefusal(PaperAccount account, int index, Side side, long size, long priceTicks) {
+        if (limits.marginRate().signum() == 0) {
+            return null;
+        }
+        PaperContract pc = contracts.get(index);
+        PositionRecord p = positions.get(positionKey(account.id, pc.id()));
+        long net = p == null ? 0 : p.net;
+        long after = Math.abs(net + (side == Side.BUY ? size : -size));
+        if (after <= Math.abs(net)) {
+            return null;
+        }
+        MarketState m = markets[index];
+        long price = priceTicks != PriceTicks.NONE ? priceTicks : side == Side.BUY ? m.ask : m.bid;
+        if (price == PriceTicks.NONE) {
+            price = m.last;
+        }
+        if (price == PriceTicks.NONE || price <= 0) {
+            return null;
+        }
+        BigDecimal notional = pc.contract().tickValue().multiply(BigDecimal.valueOf(price))
+                .multiply(BigDecimal.valueOf(after));
+        BigDecimal margin = notional.multiply(limits.marginRate()).setScale(2, java.math.RoundingMode.HALF_UP);
+        BigDecimal balance = BigDecimal.valueOf(account.balanceCents, 2);
+        if (margin.compareTo(balance) <= 0) {
+            return null;
+        }
+        return "Insufficient funds: a position of " + after + " " + pc.contract().symbol() + " needs a margin of "
+                + margin.toPlainString() + ", the account's balance is " + balance.toPlainString();
     }
 
     private boolean tagInUse(long accountId, String tag) {
@@ -287,7 +355,7 @@ public final class PaperVenue {
     }
 
     /** Changes a working order as {@code Order/modify} does; null fields stay as they are. */
-    public void modify(String user, long accountId, long orderId, Long size, BigDecimal limitPrice,
+    public void modify(String user, long accountId, long orderId, Integer size, BigDecimal limitPrice,
                        BigDecimal stopPrice, BigDecimal trailPrice) {
         account(user, accountId, ORDER_ACCOUNT_NOT_FOUND);
         OrderRecord record = workingOrder(accountId, orderId);
@@ -373,7 +441,7 @@ public final class PaperVenue {
         }
         try {
             place(user, accountId, pc.id(), OrderType.MARKET.code(), (p.net > 0 ? Side.SELL : Side.BUY).code(), close,
-                    null, null, null, null);
+                    null, null, null, null, true);
         } catch (VenueError e) {
             throw new VenueError(size == null ? 5 : 6, e.getMessage());
         }

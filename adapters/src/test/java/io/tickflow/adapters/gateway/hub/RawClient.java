@@ -17,9 +17,10 @@ import io.tickflow.adapters.testing.Await;
 /**
  * A bare WebSocket client speaking the hub protocol by hand, to send what the SignalR client never
  * would: it records the server's messages (split at the record separator), the close, or the refusal.
+ * Public for the paper gateway's own bad-input tests.
  */
-final class RawClient implements AutoCloseable {
-    static final String RS = "\u001e";
+public final class RawClient implements AutoCloseable {
+    public static final String RS = "\u001e";
 
     /** The messages received, separators removed, in order. */
     private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
@@ -29,7 +30,7 @@ final class RawClient implements AutoCloseable {
     final CompletableFuture<Integer> refused = new CompletableFuture<>();
     private final WebSocket socket;
 
-    RawClient(OkHttpClient http, String url) {
+    public RawClient(OkHttpClient http, String url) {
         this(http, new Request.Builder().url(url).build());
     }
 
@@ -62,7 +63,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Opens a socket and completes the handshake. */
-    static RawClient connected(OkHttpClient http, String url) throws InterruptedException {
+    public static RawClient connected(OkHttpClient http, String url) throws InterruptedException {
         RawClient client = new RawClient(http, url);
         client.send("{\"protocol\":\"json\",\"version\":1}" + RS);
         String reply = client.next();
@@ -72,7 +73,7 @@ final class RawClient implements AutoCloseable {
         return client;
     }
 
-    void send(String text) {
+    public void send(String text) {
         socket.send(text);
     }
 
@@ -82,7 +83,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** The next message from the server, failing if none arrives in time. */
-    String next() throws InterruptedException {
+    public String next() throws InterruptedException {
         String message = messages.poll(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (message == null) {
             throw new AssertionError("No message from the server");
@@ -91,7 +92,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** The next message from the server that is not a Ping. */
-    String nextIgnoringPings() throws InterruptedException {
+    public String nextIgnoringPings() throws InterruptedException {
         String message = next();
         while (message.equals("{\"type\":6}")) {
             message = next();
@@ -99,15 +100,15 @@ final class RawClient implements AutoCloseable {
         return message;
     }
 
-    boolean hasNoMessage() {
+    public boolean hasNoMessage() {
         return messages.isEmpty();
     }
 
-    int awaitClose() throws Exception {
+    public int awaitClose() throws Exception {
         return closed.get(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    int awaitRefusal() throws Exception {
+    public int awaitRefusal() throws Exception {
         return refused.get(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
