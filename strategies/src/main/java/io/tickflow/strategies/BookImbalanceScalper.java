@@ -40,30 +40,15 @@ public final class BookImbalanceScalper implements Strategy {
 
     @Override
     public void configure(StrategyParams params) {
-        this.levels = params.intValue("levels", 3);
-        if (levels < 1) {
-            throw params.invalid("levels", "expected at least 1, found " + levels);
-        }
+        this.levels = params.intValue("levels", 3, 1);
         this.ratio = params.doubleValue("ratio", 3.0);
         if (!(ratio > 1)) {
             throw params.invalid("ratio", "expected more than 1, found " + ratio);
         }
-        this.size = params.longValue("size", 1);
-        if (size < 1) {
-            throw params.invalid("size", "expected at least 1, found " + size);
-        }
-        this.stopTicks = params.longValue("stopTicks", 4);
-        if (stopTicks < 1) {
-            throw params.invalid("stopTicks", "expected at least 1, found " + stopTicks);
-        }
-        this.targetTicks = params.longValue("targetTicks", 4);
-        if (targetTicks < 1) {
-            throw params.invalid("targetTicks", "expected at least 1, found " + targetTicks);
-        }
-        long cooldownMs = params.longValue("cooldownMs", 1_000);
-        if (cooldownMs < 0) {
-            throw params.invalid("cooldownMs", "expected 0 or more, found " + cooldownMs);
-        }
+        this.size = params.longValue("size", 1, 1);
+        this.stopTicks = params.longValue("stopTicks", 4, 1);
+        this.targetTicks = params.longValue("targetTicks", 4, 1);
+        long cooldownMs = params.longValue("cooldownMs", 1_000, 0);
         this.cooldownNanos = cooldownMs * 1_000_000L;
     }
 

@@ -45,18 +45,9 @@ public final class OpeningRangeBreakout implements Strategy {
 
     @Override
     public void configure(StrategyParams params) {
-        long rangeMinutes = params.longValue("rangeMinutes", 15);
-        if (rangeMinutes < 1) {
-            throw params.invalid("rangeMinutes", "expected at least 1, found " + rangeMinutes);
-        }
-        this.trailTicks = params.longValue("trailTicks", 8);
-        if (trailTicks < 1) {
-            throw params.invalid("trailTicks", "expected at least 1, found " + trailTicks);
-        }
-        this.size = params.longValue("size", 1);
-        if (size < 1) {
-            throw params.invalid("size", "expected at least 1, found " + size);
-        }
+        long rangeMinutes = params.longValue("rangeMinutes", 15, 1);
+        this.trailTicks = params.longValue("trailTicks", 8, 1);
+        this.size = params.longValue("size", 1, 1);
         this.rangeNanos = rangeMinutes * 60_000_000_000L;
     }
 

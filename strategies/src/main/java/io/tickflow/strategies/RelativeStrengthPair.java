@@ -41,18 +41,9 @@ public final class RelativeStrengthPair implements Strategy {
 
     @Override
     public void configure(StrategyParams params) {
-        this.lookback = params.intValue("lookback", 12);
-        if (lookback < 1) {
-            throw params.invalid("lookback", "expected at least 1, found " + lookback);
-        }
-        this.thresholdBps = params.longValue("thresholdBps", 10);
-        if (thresholdBps < 0) {
-            throw params.invalid("thresholdBps", "expected 0 or more, found " + thresholdBps);
-        }
-        this.size = params.longValue("size", 1);
-        if (size < 1) {
-            throw params.invalid("size", "expected at least 1, found " + size);
-        }
+        this.lookback = params.intValue("lookback", 12, 1);
+        this.thresholdBps = params.longValue("thresholdBps", 10, 0);
+        this.size = params.longValue("size", 1, 1);
         this.bars = params.barSpec("bars", "5m");
     }
 

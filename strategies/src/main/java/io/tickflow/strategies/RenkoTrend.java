@@ -34,18 +34,9 @@ public final class RenkoTrend implements Strategy {
 
     @Override
     public void configure(StrategyParams params) {
-        this.brick = params.longValue("brick", 8);
-        if (brick < 1) {
-            throw params.invalid("brick", "expected at least 1, found " + brick);
-        }
-        this.confirm = params.intValue("confirm", 2);
-        if (confirm < 1) {
-            throw params.invalid("confirm", "expected at least 1, found " + confirm);
-        }
-        this.size = params.longValue("size", 1);
-        if (size < 1) {
-            throw params.invalid("size", "expected at least 1, found " + size);
-        }
+        this.brick = params.longValue("brick", 8, 1);
+        this.confirm = params.intValue("confirm", 2, 1);
+        this.size = params.longValue("size", 1, 1);
     }
 
     @Override

@@ -69,24 +69,17 @@ public final class SmaCrossover implements Strategy {
 
     @Override
     public void configure(StrategyParams params) {
-        this.fast = params.intValue("fast", 10);
-        if (fast < 1) {
-            throw params.invalid("fast", "expected at least 1, found " + fast);
-        }
+        this.fast = params.intValue("fast", 10, 1);
         this.slow = params.intValue("slow", 30);
         if (slow <= fast) {
             throw params.invalid("slow", "expected more than fast (" + fast + "), found " + slow);
         }
-        this.size = params.longValue("size", 1);
-        if (size < 0) {
-            throw params.invalid("size", "expected 0 or more, found " + size);
-        }
-        this.stopTicks = params.longValue("stopTicks", 0);
-        this.targetTicks = params.longValue("targetTicks", 0);
-        if (stopTicks < 0 || targetTicks < 0 || (stopTicks == 0) != (targetTicks == 0)) {
-            throw params.invalid(stopTicks < 0 || stopTicks == 0 && targetTicks > 0 ? "stopTicks" : "targetTicks",
-                    "stopTicks and targetTicks are both positive (a bracket) or both 0, were " + stopTicks + " and "
-                            + targetTicks);
+        this.size = params.longValue("size", 1, 0);
+        this.stopTicks = params.longValue("stopTicks", 0, 0);
+        this.targetTicks = params.longValue("targetTicks", 0, 0);
+        if ((stopTicks == 0) != (targetTicks == 0)) {
+            throw params.invalid(stopTicks == 0 ? "stopTicks" : "targetTicks", "stopTicks and targetTicks are both "
+                    + "positive (a bracket) or both 0, were " + stopTicks + " and " + targetTicks);
         }
         this.bars = params.barSpec("bars", "1m");
     }

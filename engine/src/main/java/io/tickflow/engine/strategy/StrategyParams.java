@@ -79,6 +79,23 @@ public final class StrategyParams {
         return value == null ? defaultValue : parseLong(name, value);
     }
 
+    /** @throws InvalidParameterException if set but not an integer of at least {@code min} */
+    public long longValue(String name, long defaultValue, long min) {
+        return atLeast(name, longValue(name, defaultValue), min);
+    }
+
+    /** @throws InvalidParameterException if set but not an integer in int range of at least {@code min} */
+    public int intValue(String name, int defaultValue, int min) {
+        return (int) atLeast(name, intValue(name, defaultValue), min);
+    }
+
+    private long atLeast(String name, long value, long min) {
+        if (value < min) {
+            throw invalid(name, "expected at least " + min + ", found " + value);
+        }
+        return value;
+    }
+
     /** @throws IllegalArgumentException if missing or not an integer in int range */
     public int intValue(String name) {
         return toInt(name, longValue(name));
