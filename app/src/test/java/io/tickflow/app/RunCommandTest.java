@@ -8,6 +8,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.tickflow.adapters.gateway.PaperGateway;
+import io.tickflow.adapters.gateway.venue.PaperContract;
 import io.tickflow.adapters.projectx.wire.Json;
 
 /** {@code tickflow run} with the bundled example: the embedded paper gateway through the live adapter. */
@@ -69,5 +73,35 @@ class RunCommandTest {
                 "--out", dir.resolve("out").toString());
         assertThat(exit).isEqualTo(2);
         assertThat(dir.resolve("out/fills.csv")).doesNotExist();
+    }
+
+    @Test
+    void itTradesOnAPaperGatewayAlreadyRunningAtAUrl(@TempDir Path dir) throws IOException {
+        try (PaperGateway gateway = PaperGateway.builder().user("demo", "demo-key").accountIds(List.of(20_001L))
+                .contracts(PaperContract.defaults(LocalDate.now(ZoneOffset.UTC))).generatedMarketData(42, 60)
+                .build().start()) {
+            String url = gateway.url().toString().replaceAll("/$", "");
+            Path config = dir.resolve("at-a-url.yaml");
+            Files.writeString(config, """
+                    gateway:
+                      type: projectx
+                      url: %s
+                      marketHub: %s/hubs/market
+                      userHub: %s/hubs/user
+                      username: demo
+                      apiKey: ${TICKFLOW_TEST_KEY:-demo-key}
+                    accounts: [{id: 20001}]
+                    strategies:
+                      - {name: sma, class: io.tickflow.strategies.SmaCrossover, contracts: [ES],
+                         params: {fast: 5, slow: 20, bars: 200t}}
+                    """.formatted(url, url, url));
+            int exit = Main.command(new RunCommand()).execute("--config", config.toString(), "--duration", "3s",
+                    "--out", dir.resolve("out").toString());
+
+            assertThat(exit).isZero();
+            JsonNode summary = Json.read(Files.readString(dir.resolve("out/summary.json")));
+            assertThat(summary.path("positions").get(0).path("account").asLong()).isEqualTo(20_001);
+            assertThat(summary.path("working_orders").asInt()).as("stand-down cancelled everything").isZero();
+        }
     }
 }

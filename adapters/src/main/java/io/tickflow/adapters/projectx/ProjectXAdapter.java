@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -308,7 +309,7 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     @Override
     public void place(long clientOrderId, OrderRequest r) {
         Instant sentAt = Instant.now();
-        commands.execute(() -> {
+        send(CommandKind.PLACE, clientOrderId, () -> {
             Contract c = contracts.contract(r.contract());
             try {
                 long id = rest.place(r.accountId(), c.id(), r.type().code(), r.side().code(), r.size(),
@@ -363,17 +364,30 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
 
     @Override
     public void cancel(long clientOrderId, long accountId, long gatewayOrderId) {
-        commands.execute(() -> answer(CommandKind.CANCEL, accountId, clientOrderId, gatewayOrderId,
-                () -> rest.cancel(accountId, gatewayOrderId)));
+        send(CommandKind.CANCEL, clientOrderId, () -> answer(CommandKind.CANCEL, accountId, clientOrderId,
+                gatewayOrderId, () -> rest.cancel(accountId, gatewayOrderId)));
     }
 
     @Override
     public void modify(long clientOrderId, long accountId, long gatewayOrderId, int contract, long size,
                        long limitTicks, long stopTicks) {
         Contract c = contracts.contract(contract);
-        commands.execute(() -> answer(CommandKind.MODIFY, accountId, clientOrderId, gatewayOrderId,
-                () -> rest.modify(accountId, gatewayOrderId, size > 0 ? size : null, price(c, limitTicks),
-                        price(c, stopTicks))));
+        send(CommandKind.MODIFY, clientOrderId, () -> answer(CommandKind.MODIFY, accountId, clientOrderId,
+                gatewayOrderId, () -> rest.modify(accountId, gatewayOrderId, size > 0 ? size : null,
+                        price(c, limitTicks), price(c, stopTicks))));
+    }
+
+    /**
+     * Hands a command to the I/O thread. After {@link #close} nothing is sent: the command is
+     * logged and dropped, never thrown at the engine thread, and the router's command timeout
+     * reports it unanswered (answering it here would publish into the ring from its own consumer).
+     */
+    private void send(CommandKind kind, long clientOrderId, Runnable command) {
+        try {
+            commands.execute(command);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("{} of order {} not sent: the adapter is closed", kind, clientOrderId);
+        }
     }
 
     private void answer(CommandKind kind, long accountId, long clientOrderId, long gatewayOrderId, Runnable call) {

@@ -327,4 +327,19 @@ class ProjectXAdapterTest {
         assertThat(gateway.logins()).as("and still no new sign-in").isEqualTo(1);
         assertThat(adapter.rest().logins()).isEqualTo(1);
     }
+
+    @Test
+    void aCommandAfterTheAdapterClosedIsNotSentAndTheEngineThreadGoesOn() {
+        long[] id = new long[1];
+        act(o -> id[0] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("2")))));
+        Await.until("the order working", () -> strategy.orders.contains(id[0] + " OPEN 0/1"));
+        adapter.close();
+
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean ranAfter = new java.util.concurrent.atomic.AtomicBoolean();
+        strategy.timerActions.add(o -> cancelled.set(o.cancel(id[0])));
+        strategy.timerActions.add(o -> ranAfter.set(true));
+        Await.until("the engine thread to run past the unsendable cancel", ranAfter::get);
+        assertThat(cancelled).as("the cancel was taken locally, and dropped by the closed adapter").isTrue();
+    }
 }
