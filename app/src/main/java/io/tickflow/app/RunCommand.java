@@ -64,7 +64,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "The YAML run configuration.")
     Path config;
 
-    @Option(names = "--duration", description = "How long to run, e.g. 90s, 5m, 1h (default: until Ctrl-C).")
+    @Option(names = "--duration", description = "How long to trade once connected, e.g. 90s, 5m, 1h (default: until "
+            + "Ctrl-C).")
     String duration;
 
     @Option(names = "--out", description = "Where to write fills.csv, trades.csv, equity.csv, stats.json and "
@@ -122,13 +123,13 @@ public final class RunCommand implements Callable<Integer> {
             }
         }, "tickflow-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        long started = System.nanoTime();
         String startFailures = null;
         try {
             engine.start();
             startFailures = engine.startFailures().isEmpty() ? null : String.join("; ", engine.startFailures());
             if (startFailures == null) {
                 adapter.start(engine.publisher());
+                long started = System.nanoTime(); // --duration is trading time: signing in and syncing come first
                 System.out.println("tickflow: running " + setup.strategies.size() + " strateg"
                         + (setup.strategies.size() == 1 ? "y" : "ies") + " on " + (gateway != null ? "the paper gateway at "
                         + gateway.url() : cfg.gateway().url()) + (limit == null ? "; Ctrl-C stops" : " for " + duration));
