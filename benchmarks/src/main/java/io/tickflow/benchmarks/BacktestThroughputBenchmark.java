@@ -40,6 +40,8 @@ import io.tickflow.strategies.SmaCrossover;
  * <ul>
  *   <li>{@code tickflowBacktest}: the full backtest runner, each bar walked tick by tick
  *       through ring, aggregator, strategy, risk, router and simulated exchange (~26 events a bar).
+ *   <li>{@code tickflowBarWalkInline}: the same walk and fills on the benchmark thread (the
+ *       engine inline, no ring hop, no equity marks): the runner's work minus its handoff.
  *   <li>{@code tickflowBarEvents}: the engine fed the bars as bar events, signals only.
  *   <li>{@code ta4jDoubleNum}, {@code ta4jDecimalNum}: ta4j's backtest with its fast and its
  *       default (BigDecimal) number type; indicators are built afresh each run, since they cache.
@@ -84,6 +86,12 @@ public class BacktestThroughputBenchmark {
             throw new IllegalStateException("the strategy saw " + strategy.barsSeen() + " bars");
         }
         return result;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public long tickflowBarWalkInline() {
+        return CrossoverRuns.tickflowBarWalkInline(bars, new SmaCrossover());
     }
 
     @Benchmark

@@ -70,6 +70,39 @@ final class CrossoverRuns {
         return runner.run(List.of(ES), List.of(spec(strategy, 1)), new BarReplay(bars, 0));
     }
 
+    /**
+     * The backtest's bar walk and fills, but on the calling thread: the engine in inline mode
+     * (no ring hop), the simulated exchange with the bar fill model. What the runner does,
+     * minus the handoff to its engine thread and the equity-curve marks.
+     *
+     * @return the position at the end
+     */
+    static long tickflowBarWalkInline(List<BarReplay.InputBar> bars, Strategy strategy) {
+        Engine engine = Engine.builder()
+                .config(EngineConfig.defaults().withEventTime(true).withRingSize(64))
+                .simulatedExchange(FillModel.bars(0))
+                .contract(ES)
+                .strategy(spec(strategy, 1))
+                .build();
+        engine.startInline();
+        io.tickflow.engine.ring.QuoteTranslator quote = new io.tickflow.engine.ring.QuoteTranslator();
+        io.tickflow.engine.ring.TradeTranslator trade = new io.tickflow.engine.ring.TradeTranslator();
+        new BarReplay(bars, 0).replay(new io.tickflow.engine.backtest.ReplayTarget() {
+            @Override
+            public void quote(int contract, long ts, long bid, long bidSize, long ask, long askSize) {
+                engine.processInline(quote.topOfBook(contract, ts, ts, bid, bidSize, ask, askSize));
+            }
+
+            @Override
+            public void trade(int contract, long ts, long price, long size, Side aggressor) {
+                engine.processInline(trade.set(contract, ts, ts, price, size, aggressor));
+            }
+        });
+        long position = engine.positions().position(StrategySpec.DEFAULT_ACCOUNT, 0).net();
+        engine.stopInline();
+        return position;
+    }
+
     /** Bars straight to the strategy as bar events, signals only, on the calling thread. */
     static void tickflowBarEvents(List<BarReplay.InputBar> bars, Strategy strategy) {
         Engine engine = Engine.builder()
@@ -135,6 +168,19 @@ final class CrossoverRuns {
         tickflowBarEvents(bars, events);
         if (!events.signals.subList(0, countBelow(events.signals, seen)).equals(tap.signals)) {
             throw new IllegalStateException("bar events and the bar walk gave different signals");
+        }
+        SignalTap inline = new SignalTap();
+        long endPosition = tickflowBarWalkInline(bars, inline);
+        if (!inline.signals.equals(tap.signals)) {
+            throw new IllegalStateException("the inline bar walk and the backtest runner gave different signals");
+        }
+        long runnerPosition = 0;
+        for (FillRecord fill : result.fills()) {
+            runnerPosition += fill.side() == Side.BUY ? fill.size() : -fill.size();
+        }
+        if (endPosition != runnerPosition) {
+            throw new IllegalStateException("the inline bar walk ended at position " + endPosition + ", the runner at "
+                    + runnerPosition);
         }
         // what ta4j would do with tickflow's signals, as {bar index of the trade, +1 buy / -1 sell, price}
         List<long[]> expected = new ArrayList<>();
