@@ -59,6 +59,7 @@ public class BacktestThroughputBenchmark {
     static final int BARS = 10_000;
     static final int TICKS = 1_000_000;
 
+    private static CrossoverRuns.Parity parity;
     private List<BarReplay.InputBar> bars;
     private BarSeries doubleSeries;
     private BarSeries decimalSeries;
@@ -67,8 +68,13 @@ public class BacktestThroughputBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         bars = GeneratedBars.minuteBars(42, BARS);
-        CrossoverRuns.Parity parity = CrossoverRuns.check(bars);
-        System.out.println("parity: " + parity);
+        synchronized (BacktestThroughputBenchmark.class) {
+            // once per JVM: a fork runs one benchmark, an in-process smoke run all of them
+            if (parity == null) {
+                parity = CrossoverRuns.check(bars);
+                System.out.println("parity: " + parity);
+            }
+        }
         doubleSeries = CrossoverRuns.ta4jSeries(bars, DoubleNum.class);
         decimalSeries = CrossoverRuns.ta4jSeries(bars, DecimalNum.class);
         ticks = GeneratedEvents.generate(GeneratorConfig.defaults(42), TICKS);
