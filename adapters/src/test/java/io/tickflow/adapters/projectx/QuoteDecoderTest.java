@@ -179,6 +179,18 @@ class QuoteDecoderTest {
         assertThat(slot.bidTicks).isEqualTo(27_201);
     }
 
+    @ParameterizedTest
+    @EnumSource(Input.class)
+    void aPayloadLongerThanTheCopyBufferIsReadInPlace(Input input) {
+        String padding = "x".repeat(10_000);
+        assertThat(es(input, "{\"symbolName\":\"" + padding + "\",\"bestBid\":6800.25,\"bestAsk\":6800.5}"))
+                .isEqualTo(QuoteDecoder.DECODED);
+        assertThat(slot.bidTicks).isEqualTo(27_201);
+        assertThat(slot.askTicks).isEqualTo(27_202);
+        assertThat(decoder.decode(0, new StringBuilder(HUB_QUOTE), RECEIVED, out)).isEqualTo(QuoteDecoder.DECODED);
+        assertThat(decoder.bidTicks()).isEqualTo(27_201);
+    }
+
     @org.junit.jupiter.api.Test
     void brokenTextIsMalformedNotAnException() {
         for (String broken : new String[] {"", "[]", "{\"bestBid\":6800.25", "{\"bestBid\" 6800.25}", "{bestBid:1}",
