@@ -36,7 +36,11 @@ import io.tickflow.engine.strategy.StrategyContext;
  * new one, which passes the risk gate (size, position, working orders, price band; the rate
  * rule is off, since a benchmark sends far more orders a second than any limit allows),
  * the router and the simulated exchange, whose answers (acks, order updates) are processed
- * before the call returns. One operation = one quote.
+ * before the call returns. {@code ORDER_1_IN_100} is the mix a quoting strategy sees: 99 quotes
+ * that only update state, then one that replaces the order; its percentiles show what the
+ * occasional intent costs the quotes around it. One operation = one quote.
+ *
+ * <p>Run with {@code -prof gc}: {@code QUOTE} must allocate nothing per quote.
  */
 @State(Scope.Thread)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
@@ -47,8 +51,8 @@ import io.tickflow.engine.strategy.StrategyContext;
 public class OrderPathBenchmark {
     private static final Contract ES = Contract.of("CON.F.US.EP.Z25", "ESZ5", "0.25", "12.50", "USD");
 
-    /** QUOTE: quotes that produce no order; ORDER: every quote replaces a resting order. */
-    @Param({"QUOTE", "ORDER"})
+    /** QUOTE: quotes that produce no order; ORDER: every quote replaces a resting order; ORDER_1_IN_100: one quote in 100 does. */
+    @Param({"QUOTE", "ORDER", "ORDER_1_IN_100"})
     public String mode;
 
     private Engine engine;
@@ -56,15 +60,17 @@ public class OrderPathBenchmark {
     private long ts = 1_764_000_000_000_000_000L;
     private long bid = 24_000;
 
-    /** Replaces its resting buy limit, 10 ticks under the bid, on every quote (ORDER mode). */
+    /** Replaces its resting buy limit, 10 ticks under the bid, on every {@code every}-th quote (never if 0). */
     static final class Requoter implements Strategy {
-        private final boolean orders;
+        private final int every;
         private StrategyContext ctx;
         private long resting;
+        private int countdown;
         long seen;
 
-        Requoter(boolean orders) {
-            this.orders = orders;
+        Requoter(int every) {
+            this.every = every;
+            this.countdown = every;
         }
 
         @Override
@@ -75,7 +81,8 @@ public class OrderPathBenchmark {
         @Override
         public void onQuote(QuoteView q) {
             seen += q.bidSize();
-            if (orders) {
+            if (every > 0 && --countdown == 0) {
+                countdown = every;
                 if (resting != 0) {
                     ctx.orders().cancel(resting);
                 }
@@ -88,7 +95,7 @@ public class OrderPathBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        strategy = new Requoter("ORDER".equals(mode));
+        strategy = new Requoter(mode.equals("ORDER") ? 1 : mode.equals("ORDER_1_IN_100") ? 100 : 0);
         engine = Engine.builder()
                 .config(EngineConfig.defaults().withEventTime(true))
                 .simulatedExchange(FillModel.conservative())

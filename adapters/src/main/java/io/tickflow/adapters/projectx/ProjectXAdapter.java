@@ -193,7 +193,7 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     private final class MarketSetup implements HubLink.Setup {
         @Override
         public void handlers(HubConnection c) {
-            c.on("GatewayQuote", (id, q) -> ring.quote(id, tree(q)), String.class, JsonElement.class);
+            c.on("GatewayQuote", (id, q) -> ring.quote(id, q), String.class, JsonElement.class);
             c.on("GatewayTrade", (id, t) -> ring.trades(id, tree(t)), String.class, JsonElement.class);
             c.on("GatewayDepth", (id, d) -> ring.depth(id, tree(d)), String.class, JsonElement.class);
         }

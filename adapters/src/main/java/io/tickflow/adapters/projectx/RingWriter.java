@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.gson.JsonElement;
 
 import io.tickflow.adapters.projectx.wire.WireTime;
 import io.tickflow.engine.model.Contract;
@@ -30,7 +31,6 @@ import io.tickflow.engine.ring.FillTranslator;
 import io.tickflow.engine.ring.InboundPublisher;
 import io.tickflow.engine.ring.OrderUpdateTranslator;
 import io.tickflow.engine.ring.PositionUpdateTranslator;
-import io.tickflow.engine.ring.QuoteFields;
 import io.tickflow.engine.ring.QuoteTranslator;
 import io.tickflow.engine.ring.TradeTranslator;
 
@@ -49,6 +49,8 @@ final class RingWriter {
     private final ContractRegistry contracts;
     private final LongSupplier clock;
     private final QuoteTranslator quote = new QuoteTranslator();
+    /** Used under the lock of {@link #quote}. */
+    private final QuoteDecoder quoteDecoder;
     private final TradeTranslator trade = new TradeTranslator();
     private final DepthTranslator depth = new DepthTranslator();
     private final OrderUpdateTranslator order = new OrderUpdateTranslator();
@@ -73,6 +75,7 @@ final class RingWriter {
         this.ring = ring;
         this.contracts = contracts;
         this.clock = epochNanos;
+        this.quoteDecoder = new QuoteDecoder(contracts);
     }
 
     /** From now on, market data is also written to {@code to}. */
@@ -92,25 +95,29 @@ final class RingWriter {
 
     // ---- market hub ----
 
-    void quote(String contractId, JsonNode q) {
+    /**
+     * GatewayQuote, as the SignalR client hands it over: decoded straight from its Gson tree
+     * (see {@link QuoteDecoder}), never re-serialized and parsed again.
+     */
+    void quote(String contractId, JsonElement q) {
         try {
             int c = index(contractId);
-            Contract contract = contracts.contract(c);
-            int fields = 0;
-            long bid = optionalTicks(contract, q, "bestBid");
-            long ask = optionalTicks(contract, q, "bestAsk");
-            long last = optionalTicks(contract, q, "lastPrice");
-            fields |= bid != PriceTicks.NONE ? QuoteFields.BID : 0;
-            fields |= ask != PriceTicks.NONE ? QuoteFields.ASK : 0;
-            fields |= last != PriceTicks.NONE ? QuoteFields.LAST : 0;
-            long volume = q.path("volume").isNumber() ? q.path("volume").asLong() : 0;
-            fields |= q.path("volume").isNumber() ? QuoteFields.VOLUME : 0;
-            if (fields == 0) {
-                return;
-            }
-            long ts = time(q, "timestamp");
+            long ts;
+            long bid;
+            long ask;
             synchronized (quote) {
-                ring.publish(quote.set(c, ts, clock.getAsLong(), fields, bid, 0, ask, 0, last, 0, volume));
+                int result = quoteDecoder.decode(c, q, clock.getAsLong(), quote);
+                if (result == QuoteDecoder.MALFORMED) {
+                    drop("quote", q, quoteDecoder.error());
+                    return;
+                }
+                if (result == QuoteDecoder.EMPTY) {
+                    return;
+                }
+                ring.publish(quote);
+                ts = quoteDecoder.tsEvent();
+                bid = quoteDecoder.bidTicks();
+                ask = quoteDecoder.askTicks();
             }
             MarketDataRecorder r = recorder;
             if (r != null) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 
 import io.tickflow.adapters.projectx.wire.Json;
 import io.tickflow.engine.core.Engine;
@@ -64,12 +66,17 @@ class RingWriterTest {
         return Json.read(text);
     }
 
+    /** A payload as the SignalR client hands it over. */
+    private static JsonElement gson(String text) {
+        return JsonParser.parseString(text);
+    }
+
     @Test
     void goodPayloadsArriveAndBadOnesAreDroppedAndCountedWithoutThrowing() throws JsonProcessingException {
-        writer.quote("CON.F.US.EP.Z26", json("{\"bestBid\":6800.25,\"bestAsk\":6800.500000000,\"lastPrice\":6800.25}"));
-        writer.quote("CON.F.US.EP.Z26", json("{\"bestBid\":\"6800.25\"}"));
-        writer.quote("CON.F.US.XX.Z26", json("{\"bestBid\":6800.25}"));
-        writer.quote("CON.F.US.EP.Z26", json("{\"bestBid\":6800.10}"));
+        writer.quote("CON.F.US.EP.Z26", gson("{\"bestBid\":6800.25,\"bestAsk\":6800.500000000,\"lastPrice\":6800.25}"));
+        writer.quote("CON.F.US.EP.Z26", gson("{\"bestBid\":\"6800.25\"}"));
+        writer.quote("CON.F.US.XX.Z26", gson("{\"bestBid\":6800.25}"));
+        writer.quote("CON.F.US.EP.Z26", gson("{\"bestBid\":6800.10}"));
         writer.trades("CON.F.US.EP.Z26", json("[{\"price\":6800.5,\"volume\":3,\"type\":0},{\"price\":6800.25}]"));
         writer.trades("CON.F.US.EP.Z26", json("{\"price\":6800.25,\"volume\":1,\"type\":1}"));
         writer.position(RingWriter.unwrap(json("{\"action\":1,\"data\":{\"accountId\":1,\"contractId\":"
@@ -78,7 +85,7 @@ class RingWriterTest {
         writer.order(json("{\"id\":5,\"accountId\":1,\"contractId\":\"CON.F.US.EP.Z26\",\"status\":99,\"type\":1,"
                 + "\"side\":0,\"size\":1}"));
         writer.fill(json("{\"id\":7,\"accountId\":1}"));
-        writer.quote("CON.F.US.EP.Z26", json("{\"bestBid\":6800.75,\"bestAsk\":6801.00}"));
+        writer.quote("CON.F.US.EP.Z26", gson("{\"bestBid\":6800.75,\"bestAsk\":6801.00}"));
 
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!seen.contains("quote 27203/27204 last 27201") && System.nanoTime() < deadline) {
