@@ -11,6 +11,7 @@ import io.tickflow.engine.strategy.PositionView;
 import io.tickflow.engine.strategy.QuoteView;
 import io.tickflow.engine.strategy.Strategy;
 import io.tickflow.engine.strategy.StrategyContext;
+import io.tickflow.engine.strategy.StrategyParams;
 import io.tickflow.engine.strategy.TradeView;
 import io.tickflow.strategies.SmaCrossover;
 
@@ -27,6 +28,11 @@ final class SignalTap implements Strategy {
     private final SmaCrossover inner = new SmaCrossover();
     final List<Signal> signals = new ArrayList<>();
     final List<Long> barOpens = new ArrayList<>();
+
+    @Override
+    public void configure(StrategyParams params) {
+        inner.configure(params);
+    }
 
     @Override
     public void onStart(StrategyContext context) {

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+
+import com.lmax.disruptor.EventTranslator;
 
 import io.tickflow.engine.core.Engine;
 import io.tickflow.engine.core.EngineConfig;
@@ -14,7 +17,7 @@ import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.model.PriceTicks;
 import io.tickflow.engine.model.Side;
 import io.tickflow.engine.position.CommissionSchedule;
-import io.tickflow.engine.ring.InboundPublisher;
+import io.tickflow.engine.ring.InboundEvent;
 import io.tickflow.engine.ring.QuoteTranslator;
 import io.tickflow.engine.ring.TimerTranslator;
 import io.tickflow.engine.ring.TradeTranslator;
@@ -101,16 +104,18 @@ public final class BacktestRunner {
         contracts.forEach(builder::contract);
         strategies.forEach(builder::strategy);
         Engine engine = builder.build();
-        engine.start();
+        // inline: this thread is the engine thread, so no ring handoff per event; the events and
+        // their order are those the ring would carry, so the result is the same
+        engine.startInline();
         if (!engine.startFailures().isEmpty()) {
-            engine.shutdown();
+            engine.stopInline();
             throw new IllegalArgumentException(String.join("; ", engine.startFailures()));
         }
-        Publisher publisher = new Publisher(engine.publisher(), contracts.size(), settings.markIntervalNanos());
+        Publisher publisher = new Publisher(engine::processInline, contracts.size(), settings.markIntervalNanos());
         try {
             replay.replay(publisher);
         } finally {
-            engine.shutdown();
+            engine.stopInline();
         }
         publisher.markLastPrices();
         int working = 0;
@@ -156,7 +161,7 @@ public final class BacktestRunner {
 
     /** Publishes the replay into the ring, samples marks, and lets time pass at each mark. Replay thread only. */
     private static final class Publisher implements ReplayTarget {
-        private final InboundPublisher ring;
+        private final Consumer<EventTranslator<InboundEvent>> ring;
         private final long interval;
         private final long[] nextMark;
         private final long[] lastPrice;
@@ -167,7 +172,7 @@ public final class BacktestRunner {
         /** {ts, contract, price} in time order. */
         final List<long[]> marks = new ArrayList<>();
 
-        Publisher(InboundPublisher ring, int contracts, long interval) {
+        Publisher(Consumer<EventTranslator<InboundEvent>> ring, int contracts, long interval) {
             this.ring = ring;
             this.interval = interval;
             this.nextMark = new long[contracts];
@@ -179,13 +184,13 @@ public final class BacktestRunner {
 
         @Override
         public void quote(int contract, long ts, long bid, long bidSize, long ask, long askSize) {
-            ring.publish(quote.topOfBook(contract, ts, ts, bid, bidSize, ask, askSize));
+            ring.accept(quote.topOfBook(contract, ts, ts, bid, bidSize, ask, askSize));
             sample(contract, ts, Math.floorDiv(bid + ask, 2));
         }
 
         @Override
         public void trade(int contract, long ts, long price, long size, Side aggressor) {
-            ring.publish(trade.set(contract, ts, ts, price, size, aggressor));
+            ring.accept(trade.set(contract, ts, ts, price, size, aggressor));
             sample(contract, ts, price);
         }
 
@@ -204,7 +209,7 @@ public final class BacktestRunner {
             lastTs[contract] = ts;
             if (ts >= nextMark[contract]) {
                 marks.add(new long[] {ts, contract, price});
-                ring.publish(timer.set(ts));
+                ring.accept(timer.set(ts));
                 nextMark[contract] = ts - Math.floorMod(ts, interval) + interval;
             }
         }
