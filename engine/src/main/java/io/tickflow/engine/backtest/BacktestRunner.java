@@ -87,6 +87,9 @@ public final class BacktestRunner {
         }
     }
 
+    /** The engine runs inline, so its ring carries nothing: the smallest one, not 64k slots to allocate per run. */
+    private static final int INLINE_RING_SIZE = 64;
+
     private final Settings settings;
 
     public BacktestRunner(Settings settings) {
@@ -96,7 +99,7 @@ public final class BacktestRunner {
     public BacktestResult run(List<Contract> contracts, List<StrategySpec> strategies, MarketReplay replay) {
         FillRecorder recorder = new FillRecorder(contracts, settings.commissions());
         Engine.Builder builder = Engine.builder()
-                .config(EngineConfig.defaults().withEventTime(true))
+                .config(EngineConfig.defaults().withEventTime(true).withRingSize(INLINE_RING_SIZE))
                 .simulatedExchange(settings.fillModel())
                 .commissions(settings.commissions())
                 .risk(settings.risk(), settings.riskByAccount())
