@@ -29,6 +29,7 @@ public final class InboundRing {
     private final InboundPublisher publisher;
     private final ControlTranslator shutdownTranslator = new ControlTranslator();
     private volatile Thread engineThread;
+    private final java.util.ArrayDeque<String> consumerNames = new java.util.ArrayDeque<>();
     private boolean started;
     private boolean stopped;
 
@@ -42,13 +43,18 @@ public final class InboundRing {
             throw new IllegalArgumentException("ring size must be a power of two >= 2, was " + size);
         }
         Objects.requireNonNull(waitStrategy, "waitStrategy");
+        // the Disruptor asks for threads in the order handlers were added: the engine's first
         ThreadFactory threads = runnable -> {
-            Thread t = new Thread(runnable, threadName);
-            engineThread = t;
+            String name = consumerNames.isEmpty() ? threadName + "-consumer" : consumerNames.poll();
+            Thread t = new Thread(runnable, name);
+            if (engineThread == null) {
+                engineThread = t;
+            }
             return t;
         };
         this.disruptor = new Disruptor<>(InboundEvent::new, size, threads, ProducerType.MULTI, waitStrategy.create());
         this.publisher = new InboundPublisher(disruptor.getRingBuffer());
+        this.consumerNames.add(threadName);
     }
 
     /**
@@ -57,11 +63,30 @@ public final class InboundRing {
      * expected to contain its own (see the engine's dispatcher).
      */
     public synchronized void start(EventHandler<InboundEvent> handler) {
+        start(handler, null, null);
+    }
+
+    /**
+     * As {@link #start(EventHandler)}, with a second consumer that sees every event in the same
+     * order, in parallel with the engine thread on a thread of its own (the journal): the engine
+     * thread never waits for it; producers do, if it falls a whole ring behind.
+     *
+     * @param parallel     the parallel consumer, or null for none
+     * @param parallelName its thread's name
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized void start(EventHandler<InboundEvent> handler, EventHandler<InboundEvent> parallel,
+                                   String parallelName) {
         if (started) {
             throw new IllegalStateException("the ring is already started");
         }
         started = true;
-        disruptor.handleEventsWith(handler);
+        if (parallel != null) {
+            consumerNames.add(parallelName);
+            disruptor.handleEventsWith(handler, parallel);
+        } else {
+            disruptor.handleEventsWith(handler);
+        }
         disruptor.setDefaultExceptionHandler(new LoggingExceptionHandler());
         disruptor.start();
     }
