@@ -1,7 +1,6 @@
 package io.tickflow.engine.journal;
 
-import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
+import java.nio.ByteBuffer;
 
 import io.tickflow.engine.model.OrderStatus;
 import io.tickflow.engine.model.OrderType;
@@ -19,7 +18,8 @@ import io.tickflow.engine.ring.InboundEvent;
  * carries a common head (kind, contract, tsEvent, tsReceived) and the fields its translators
  * fill: market data compactly (a quote is 74 bytes), the rare account-side kinds (orders,
  * fills, positions, account updates, command results) with their whole group of fields and
- * text. Stateless and allocation-free; any thread.
+ * text. Buffers are little-endian and accessed by absolute index. Stateless and
+ * allocation-free; any thread.
  */
 public final class EventCodec {
     private static final EventType[] TYPES = EventType.values();
@@ -37,9 +37,9 @@ public final class EventCodec {
     }
 
     /** Writes {@code e} at {@code offset}; returns the payload length. The buffer needs room for {@link JournalFormat#MAX_RECORD}. */
-    public static int encode(InboundEvent e, MutableDirectBuffer b, int offset) {
+    public static int encode(InboundEvent e, ByteBuffer b, int offset) {
         int p = offset;
-        b.putByte(p, (byte) (e.type.ordinal() + 1));
+        b.put(p, (byte) (e.type.ordinal() + 1));
         p += 1;
         b.putInt(p, e.contract);
         p += 4;
@@ -68,7 +68,7 @@ public final class EventCodec {
                 p = putLong(b, p, e.size);
                 p = putEnum(b, p, e.side);
                 p = putEnum(b, p, e.depthAction);
-                b.putByte(p++, (byte) (e.batchEnd ? 1 : 0));
+                b.put(p++, (byte) (e.batchEnd ? 1 : 0));
                 break;
             case BAR:
                 p = putLong(b, p, e.openTicks);
@@ -104,7 +104,7 @@ public final class EventCodec {
                 p = putEnum(b, p, e.orderType);
                 p = putEnum(b, p, e.side);
                 p = putEnum(b, p, e.command);
-                b.putByte(p++, (byte) ((e.voided ? 1 : 0) | (e.canTrade ? 2 : 0)));
+                b.put(p++, (byte) ((e.voided ? 1 : 0) | (e.canTrade ? 2 : 0)));
                 p = putText(b, p, e.text);
                 break;
             case CONNECTION_STATE:
@@ -129,10 +129,10 @@ public final class EventCodec {
      *
      * @throws IllegalArgumentException if the kind byte is not an event kind
      */
-    public static void decode(DirectBuffer b, int offset, InboundEvent e) {
+    public static void decode(ByteBuffer b, int offset, InboundEvent e) {
         e.copyFrom(BLANK);
         int p = offset;
-        int kind = b.getByte(p) - 1;
+        int kind = b.get(p) - 1;
         if (kind < 0 || kind >= TYPES.length) {
             throw new IllegalArgumentException("not an event record: kind " + (kind + 1));
         }
@@ -159,14 +159,14 @@ public final class EventCodec {
             case TRADE:
                 e.priceTicks = b.getLong(p);
                 e.size = b.getLong(p + 8);
-                e.side = at(SIDES, b.getByte(p + 16));
+                e.side = at(SIDES, b.get(p + 16));
                 break;
             case DEPTH:
                 e.priceTicks = b.getLong(p);
                 e.size = b.getLong(p + 8);
-                e.side = at(SIDES, b.getByte(p + 16));
-                e.depthAction = at(DEPTH_ACTIONS, b.getByte(p + 17));
-                e.batchEnd = b.getByte(p + 18) != 0;
+                e.side = at(SIDES, b.get(p + 16));
+                e.depthAction = at(DEPTH_ACTIONS, b.get(p + 17));
+                e.batchEnd = b.get(p + 18) != 0;
                 break;
             case BAR:
                 e.openTicks = b.getLong(p);
@@ -199,22 +199,22 @@ public final class EventCodec {
                 p += 112;
                 e.errorCode = b.getInt(p);
                 p += 4;
-                e.orderStatus = at(STATUSES, b.getByte(p));
-                e.orderType = at(ORDER_TYPES, b.getByte(p + 1));
-                e.side = at(SIDES, b.getByte(p + 2));
-                e.command = at(COMMANDS, b.getByte(p + 3));
-                int flags = b.getByte(p + 4);
+                e.orderStatus = at(STATUSES, b.get(p));
+                e.orderType = at(ORDER_TYPES, b.get(p + 1));
+                e.side = at(SIDES, b.get(p + 2));
+                e.command = at(COMMANDS, b.get(p + 3));
+                int flags = b.get(p + 4);
                 e.voided = (flags & 1) != 0;
                 e.canTrade = (flags & 2) != 0;
                 getText(b, p + 5, e.text);
                 break;
             case CONNECTION_STATE:
-                e.link = at(LINKS, b.getByte(p));
-                e.connectionState = at(STATES, b.getByte(p + 1));
+                e.link = at(LINKS, b.get(p));
+                e.connectionState = at(STATES, b.get(p + 1));
                 getText(b, p + 2, e.text);
                 break;
             case CONTROL:
-                e.controlAction = at(CONTROLS, b.getByte(p));
+                e.controlAction = at(CONTROLS, b.get(p));
                 getText(b, p + 1, e.text);
                 break;
             case TIMER:
@@ -223,13 +223,13 @@ public final class EventCodec {
         }
     }
 
-    private static int putLong(MutableDirectBuffer b, int p, long value) {
+    private static int putLong(ByteBuffer b, int p, long value) {
         b.putLong(p, value);
         return p + 8;
     }
 
-    private static int putEnum(MutableDirectBuffer b, int p, Enum<?> value) {
-        b.putByte(p, (byte) (value == null ? 0 : value.ordinal() + 1));
+    private static int putEnum(ByteBuffer b, int p, Enum<?> value) {
+        b.put(p, (byte) (value == null ? 0 : value.ordinal() + 1));
         return p + 1;
     }
 
@@ -244,7 +244,7 @@ public final class EventCodec {
         return values[code - 1];
     }
 
-    private static int putText(MutableDirectBuffer b, int p, CharSequence text) {
+    private static int putText(ByteBuffer b, int p, CharSequence text) {
         int n = Math.min(text.length(), JournalFormat.MAX_TEXT);
         b.putShort(p, (short) n);
         int at = p + 2;
@@ -255,7 +255,7 @@ public final class EventCodec {
         return at;
     }
 
-    private static void getText(DirectBuffer b, int p, StringBuilder into) {
+    private static void getText(ByteBuffer b, int p, StringBuilder into) {
         int n = b.getShort(p);
         into.setLength(0);
         for (int i = 0; i < n; i++) {

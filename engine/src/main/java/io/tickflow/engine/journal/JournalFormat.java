@@ -63,6 +63,40 @@ final class JournalFormat {
         }
     }
 
+    /**
+     * CRC-32C of {@code length} bytes of {@code view} from {@code offset}; {@code view} is a
+     * reader's or writer's own duplicate of the mapping, so no allocation.
+     */
+    static int checksum(java.util.zip.CRC32C crc, java.nio.ByteBuffer view, int offset, int length) {
+        view.clear();
+        view.position(offset);
+        view.limit(offset + length);
+        crc.reset();
+        crc.update(view);
+        return (int) crc.getValue();
+    }
+
+    /** Release/acquire access to a record's length, the field that makes it visible. */
+    static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteBufferViewVarHandle(int[].class,
+            java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * Unmaps a mapping now rather than at some garbage collection, so its file can be cut to
+     * size: through {@code sun.misc.Unsafe.invokeCleaner}, the supported way before Java 19's
+     * arenas. Returns false (the mapping then goes with the collector) if that is unavailable.
+     */
+    static boolean unmap(java.nio.MappedByteBuffer buffer) {
+        try {
+            java.lang.reflect.Field f = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            Object unsafe = f.get(null);
+            unsafe.getClass().getMethod("invokeCleaner", java.nio.ByteBuffer.class).invoke(unsafe, buffer);
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
     static int align(int offset) {
         return (offset + ALIGNMENT - 1) & -ALIGNMENT;
     }

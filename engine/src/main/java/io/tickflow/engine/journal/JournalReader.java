@@ -1,6 +1,5 @@
 package io.tickflow.engine.journal;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.MappedByteBuffer;
@@ -11,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.agrona.IoUtil;
-import org.agrona.checksum.Crc32c;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import io.tickflow.engine.ring.InboundEvent;
 
@@ -28,7 +24,6 @@ import io.tickflow.engine.ring.InboundEvent;
  * what it keeps.
  */
 public final class JournalReader {
-    private static final Crc32c CRC = Crc32c.INSTANCE;
 
     /** What a pass over the journal receives, in journal order. */
     public interface Handler {
@@ -123,19 +118,25 @@ public final class JournalReader {
         if (size > Integer.MAX_VALUE) {
             throw new JournalCorruptedException(file + ": " + size + " bytes is larger than any segment");
         }
-        File f = file.toFile();
-        MappedByteBuffer mapped = IoUtil.mapExistingFile(f, FileChannel.MapMode.READ_ONLY, f.getName());
+        MappedByteBuffer mapped;
+        try (FileChannel channel = FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot map journal segment " + file, e);
+        }
         try {
-            UnsafeBuffer b = new UnsafeBuffer(mapped);
+            java.nio.ByteBuffer b = mapped.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            java.nio.ByteBuffer view = mapped.duplicate();
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
             checkHeader(file, b);
             int limit = (int) Math.min(size, b.getInt(20));
             int p = JournalFormat.HEADER_LENGTH;
             JournalSession session = sessions.isEmpty() ? null : sessions.get(sessions.size() - 1);
             while (p + JournalFormat.RECORD_HEADER <= limit) {
-                int length = b.getIntVolatile(p);
+                int length = (int) JournalFormat.INT.getAcquire(b, p);
                 int payload = p + JournalFormat.RECORD_HEADER;
                 boolean bad = length < 0 || length > limit - payload
-                        || (length > 0 && b.getInt(p + 4) != CRC.compute(b.addressOffset(), payload, length));
+                        || (length > 0 && b.getInt(p + 4) != JournalFormat.checksum(crc, view, payload, length));
                 if (length == 0 || bad) {
                     // the length is written last: a record being written when the process died is either
                     // invisible (length 0, perhaps with some payload bytes) or fails its checksum; either way
@@ -151,7 +152,7 @@ public final class JournalReader {
                     }
                     break;
                 }
-                if (b.getByte(payload) == JournalFormat.KIND_SESSION) {
+                if (b.get(payload) == JournalFormat.KIND_SESSION) {
                     session = readSession(b, payload);
                     sessions.add(session);
                     counts[2] = Math.max(counts[2], session.firstClientOrderId());
@@ -173,11 +174,11 @@ public final class JournalReader {
                 p = JournalFormat.align(payload + length);
             }
         } finally {
-            IoUtil.unmap(mapped);
+            JournalFormat.unmap(mapped);
         }
     }
 
-    private static void checkHeader(Path file, UnsafeBuffer b) {
+    private static void checkHeader(Path file, java.nio.ByteBuffer b) {
         if (b.getInt(0) != JournalFormat.MAGIC) {
             throw new JournalCorruptedException(file + " is not a tickflow journal segment (bad magic)");
         }
@@ -191,16 +192,16 @@ public final class JournalReader {
         }
     }
 
-    private static boolean onlyZerosAfter(UnsafeBuffer b, int from, int limit) {
+    private static boolean onlyZerosAfter(java.nio.ByteBuffer b, int from, int limit) {
         for (int i = from; i < limit; i++) {
-            if (b.getByte(i) != 0) {
+            if (b.get(i) != 0) {
                 return false;
             }
         }
         return true;
     }
 
-    static JournalSession readSession(UnsafeBuffer b, int payload) {
+    static JournalSession readSession(java.nio.ByteBuffer b, int payload) {
         int p = payload + 1;
         long first = b.getLong(p);
         long started = b.getLong(p + 8);

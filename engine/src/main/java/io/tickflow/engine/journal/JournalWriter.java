@@ -11,9 +11,6 @@ import java.nio.file.Path;
 
 import com.lmax.disruptor.EventHandler;
 
-import org.agrona.IoUtil;
-import org.agrona.checksum.Crc32c;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +34,14 @@ import io.tickflow.engine.ring.InboundEvent;
  */
 public final class JournalWriter implements EventHandler<InboundEvent>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
-    private static final Crc32c CRC = Crc32c.INSTANCE;
 
     private final Path dir;
     private final int segmentBytes;
-    private static final byte[] NOTHING = new byte[0];
-    private final UnsafeBuffer buffer = new UnsafeBuffer(NOTHING);
+    private static final java.nio.ByteBuffer NOTHING = java.nio.ByteBuffer.allocate(0);
+    private java.nio.ByteBuffer buffer = NOTHING;
     private MappedByteBuffer mapped;
+    private java.nio.ByteBuffer view;
+    private final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     private File file;
     private int segment;
     private int position;
@@ -143,15 +141,15 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
 
     private void commit(int length) {
         int payload = position + JournalFormat.RECORD_HEADER;
-        buffer.putInt(position + 4, CRC.compute(buffer.addressOffset(), payload, length));
-        buffer.putIntOrdered(position, length);
+        buffer.putInt(position + 4, JournalFormat.checksum(crc, view, payload, length));
+        JournalFormat.INT.setRelease(buffer, position, length);
         position = JournalFormat.align(payload + length);
     }
 
     private void writeSession(JournalSession s) {
         int p = position + JournalFormat.RECORD_HEADER;
         int start = p;
-        buffer.putByte(p, JournalFormat.KIND_SESSION);
+        buffer.put(p, JournalFormat.KIND_SESSION);
         buffer.putLong(p + 1, s.firstClientOrderId());
         buffer.putLong(p + 9, s.startedNanos());
         buffer.putLong(p + 17, s.pid());
@@ -208,13 +206,15 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot map journal segment " + f, ex);
         }
-        buffer.wrap(mapped);
+        mapped.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        buffer = mapped;
+        view = mapped.duplicate();
         buffer.putInt(4, JournalFormat.VERSION);
         buffer.putLong(8, JournalFormat.FINGERPRINT);
         buffer.putInt(16, segment);
         buffer.putInt(20, segmentBytes);
         buffer.putLong(24, System.currentTimeMillis() * 1_000_000L);
-        buffer.putIntOrdered(0, JournalFormat.MAGIC);
+        JournalFormat.INT.setRelease(buffer, 0, JournalFormat.MAGIC);
         position = JournalFormat.HEADER_LENGTH;
         segmentsWritten++;
     }
@@ -227,8 +227,11 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         MappedByteBuffer m = mapped;
         int used = position;
         mapped = null;
-        buffer.wrap(NOTHING);
-        IoUtil.unmap(m);
+        view = null;
+        buffer = NOTHING;
+        if (!JournalFormat.unmap(m)) {
+            return;
+        }
         try (RandomAccessFile raf = new RandomAccessFile(file, "rw")) {
             raf.setLength(used);
         } catch (IOException ex) {
