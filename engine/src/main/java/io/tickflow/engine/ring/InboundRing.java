@@ -30,6 +30,7 @@ public final class InboundRing {
     private final ControlTranslator shutdownTranslator = new ControlTranslator();
     private volatile Thread engineThread;
     private final java.util.ArrayDeque<String> consumerNames = new java.util.ArrayDeque<>();
+    private final java.util.List<Thread> consumerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean started;
     private boolean stopped;
 
@@ -47,6 +48,7 @@ public final class InboundRing {
         ThreadFactory threads = runnable -> {
             String name = consumerNames.isEmpty() ? threadName + "-consumer" : consumerNames.poll();
             Thread t = new Thread(runnable, name);
+            consumerThreads.add(t);
             if (engineThread == null) {
                 engineThread = t;
             }
@@ -118,12 +120,30 @@ public final class InboundRing {
         publisher.publishFinal(shutdownTranslator.set(0L, ControlAction.SHUTDOWN, null));
         try {
             disruptor.shutdown(timeout, unit);
+            awaitConsumersEnded(unit.toNanos(timeout));
             return true;
         } catch (TimeoutException e) {
             LOG.error("engine thread did not drain the ring within {} {}; halting it with events unprocessed",
                     timeout, unit);
             disruptor.halt();
             return false;
+        }
+    }
+
+    /** The Disruptor's halt only signals its threads: wait until each has run its onShutdown and ended. */
+    private void awaitConsumersEnded(long timeoutNanos) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        for (Thread t : consumerThreads) {
+            long left = deadline - System.nanoTime();
+            if (t == Thread.currentThread() || left <= 0) {
+                continue;
+            }
+            try {
+                t.join(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
