@@ -237,9 +237,9 @@ public final class RunCommand implements Callable<Integer> {
             return;
         }
         System.out.println("tickflow: journal " + f.dir() + ": " + (f.sessionsFound() == 0 ? "new"
-                : String.format("replayed %,d events of %d earlier run(s) (%,d found, %,d not replayed, %d torn "
-                        + "record(s) dropped, %d command(s) held back)", f.replayed(), f.sessionsFound(),
-                        f.eventsFound(), f.skipped(), f.tornTails(), f.suppressedCommands()))
+                : String.format("replayed %,d events of %d earlier run(s) in %,d ms (%,d found, %,d not replayed, "
+                        + "%d torn record(s) dropped, %d command(s) held back)", f.replayed(), f.sessionsFound(),
+                        f.replayMillis(), f.eventsFound(), f.skipped(), f.tornTails(), f.suppressedCommands()))
                 + "; client order ids from " + f.firstClientOrderId());
     }
 

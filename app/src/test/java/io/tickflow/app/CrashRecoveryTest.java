@@ -52,7 +52,8 @@ class CrashRecoveryTest {
     private static final String USER = "crash";
     private static final Pattern ORPHAN = Pattern.compile(
             "tickflow: reconciled: orphaned order (\\d+) \\(customTag (\\d+), placed before a restart\\): (\\w+)");
-    private static final Pattern REPLAYED = Pattern.compile("replayed ([\\d,]+) events");
+    private static final Pattern REPLAYED = Pattern.compile("replayed ([\\d,]+) events of \\d+ earlier run\\(s\\) in "
+            + "([\\d,]+) ms");
 
     @Test
     void aKilledRunRestartedOnItsJournalRebuildsItsStateAndCancelsWhatItLeftWorking(@TempDir Path dir)
@@ -147,18 +148,20 @@ class CrashRecoveryTest {
                     .isEqualTo(positionNet);
 
             long replayed = 0;
+            long replayMillis = 0;
             for (String line : second.lines) {
                 Matcher m = REPLAYED.matcher(line);
                 if (m.find()) {
                     replayed = Long.parseLong(m.group(1).replace(",", ""));
+                    replayMillis = Long.parseLong(m.group(2).replace(",", ""));
                 }
             }
             assertThat(replayed).isEqualTo(journal.eventsBySession.get(0));
             System.out.printf("crash drill (orphans: %s): first run journalled %,d events before SIGKILL (%d torn "
-                            + "record(s)); second run replayed %,d and journalled %,d; orders left working %d: %s %d, "
+                            + "record(s)); second run replayed %,d in %,d ms and journalled %,d; orders left working %d: %s %d, "
                             + "filled while down %d; gateway orders %d with %d distinct customTags; gateway fills %d, "
                             + "each known once; position %+d at the gateway and in the engine%n",
-                    orphans, journal.eventsBySession.get(0), journal.tornTails, replayed,
+                    orphans, journal.eventsBySession.get(0), journal.tornTails, replayed, replayMillis,
                     journal.eventsBySession.get(1), leftWorking.size(), orphans.equals("cancel") ? "cancelled"
                             : "adopted", orphanActions.size(), filledWhileDown, all.size(), tags.size(),
                     gatewayTrades.size(), positionNet);

@@ -71,6 +71,7 @@ public final class Engine implements AutoCloseable {
     private long inlineSequence;
     private final Journal journal;
     private volatile JournalReplay.Result replayed;
+    private volatile long replayNanos;
     private boolean started;
     private boolean closed;
 
@@ -185,6 +186,7 @@ public final class Engine implements AutoCloseable {
      * caller connects to the gateway (whose first reconciliation then settles the rest).
      */
     private void replayJournal() throws InterruptedException {
+        long began = System.nanoTime();
         InboundPublisher publisher = ring.publisher();
         publisher.publish(controlTranslator.set(clock.nanos(), ControlAction.REPLAY_BEGIN, null));
         JournalReplay.Result result;
@@ -202,6 +204,7 @@ public final class Engine implements AutoCloseable {
             Thread.onSpinWait();
             Thread.sleep(1);
         }
+        replayNanos = System.nanoTime() - began;
         replayed = result;
     }
 
@@ -217,7 +220,8 @@ public final class Engine implements AutoCloseable {
         JournalReplay.Result r = replayed;
         return new JournalFigures(journal.dir(), journal.recovered().segments(), journal.recovered().events(),
                 journal.recovered().tornTails(), journal.recovered().sessions().size(), r == null ? 0 : r.replayed(),
-                r == null ? 0 : r.skipped(), desk.suppressedDuringReplay(), journal.writer().journalled(),
+                r == null ? 0 : r.skipped(), desk.suppressedDuringReplay(), replayNanos / 1_000_000,
+                journal.writer().journalled(),
                 journal.writer().segmentsWritten(), journal.writer().failures(), journal.firstClientOrderId(),
                 desk.router().orphansAdopted(), desk.router().orphansCancelled());
     }

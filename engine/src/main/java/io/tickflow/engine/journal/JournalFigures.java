@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * @param replayed           events replayed through the engine
  * @param skipped            events not replayed (operator controls, contracts no longer traded)
  * @param suppressedCommands commands the replay kept from the gateway
+ * @param replayMillis       how long reading, publishing and applying the replay took
  * @param journalled         events this session has journalled so far
  * @param segmentsWritten    segment files this session has written
  * @param failures           events this session could not journal
@@ -21,7 +22,7 @@ import java.nio.file.Path;
  * @param orphansCancelled   earlier sessions' orders still working, cancelled
  */
 public record JournalFigures(Path dir, int segmentsFound, long eventsFound, int tornTails, int sessionsFound,
-                             long replayed, long skipped, long suppressedCommands, long journalled,
+                             long replayed, long skipped, long suppressedCommands, long replayMillis, long journalled,
                              int segmentsWritten, long failures, long firstClientOrderId, long orphansAdopted,
                              long orphansCancelled) {
 }

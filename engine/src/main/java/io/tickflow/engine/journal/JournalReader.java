@@ -2,13 +2,17 @@ package io.tickflow.engine.journal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 
 import io.tickflow.engine.ring.InboundEvent;
@@ -87,7 +91,9 @@ public final class JournalReader {
             last = Math.max(last, index);
             readSegment(file, handler, slot, sessions, counts);
         }
-        return new Scan((int) files.stream().filter(f -> JournalFormat.segmentIndex(f.getFileName().toString()) <= lastSegment).count(), last, counts[0], (int) counts[1], List.copyOf(sessions), counts[2]);
+        int read = (int) files.stream()
+                .filter(f -> JournalFormat.segmentIndex(f.getFileName().toString()) <= lastSegment).count();
+        return new Scan(read, last, counts[0], (int) counts[1], List.copyOf(sessions), counts[2]);
     }
 
     /** The segment files of {@code dir}, in index order; none if it does not exist. */
@@ -119,15 +125,15 @@ public final class JournalReader {
             throw new JournalCorruptedException(file + ": " + size + " bytes is larger than any segment");
         }
         MappedByteBuffer mapped;
-        try (FileChannel channel = FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot map journal segment " + file, e);
         }
         try {
-            java.nio.ByteBuffer b = mapped.order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            java.nio.ByteBuffer view = mapped.duplicate();
-            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            ByteBuffer b = mapped.order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer view = mapped.duplicate();
+            CRC32C crc = new CRC32C();
             checkHeader(file, b);
             int limit = (int) Math.min(size, b.getInt(20));
             int p = JournalFormat.HEADER_LENGTH;
@@ -178,7 +184,7 @@ public final class JournalReader {
         }
     }
 
-    private static void checkHeader(Path file, java.nio.ByteBuffer b) {
+    private static void checkHeader(Path file, ByteBuffer b) {
         if (b.getInt(0) != JournalFormat.MAGIC) {
             throw new JournalCorruptedException(file + " is not a tickflow journal segment (bad magic)");
         }
@@ -192,7 +198,7 @@ public final class JournalReader {
         }
     }
 
-    private static boolean onlyZerosAfter(java.nio.ByteBuffer b, int from, int limit) {
+    private static boolean onlyZerosAfter(ByteBuffer b, int from, int limit) {
         for (int i = from; i < limit; i++) {
             if (b.get(i) != 0) {
                 return false;
@@ -201,7 +207,7 @@ public final class JournalReader {
         return true;
     }
 
-    static JournalSession readSession(java.nio.ByteBuffer b, int payload) {
+    static JournalSession readSession(ByteBuffer b, int payload) {
         int p = payload + 1;
         long first = b.getLong(p);
         long started = b.getLong(p + 8);

@@ -4,10 +4,14 @@ import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.zip.CRC32C;
 
 import com.lmax.disruptor.EventHandler;
 
@@ -37,11 +41,11 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
 
     private final Path dir;
     private final int segmentBytes;
-    private static final java.nio.ByteBuffer NOTHING = java.nio.ByteBuffer.allocate(0);
-    private java.nio.ByteBuffer buffer = NOTHING;
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+    private ByteBuffer buffer = NOTHING;
     private MappedByteBuffer mapped;
-    private java.nio.ByteBuffer view;
-    private final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    private ByteBuffer view;
+    private final CRC32C crc = new CRC32C();
     private File file;
     private int segment;
     private int position;
@@ -51,7 +55,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     private volatile long failures;
     private volatile int segmentsWritten;
     private volatile Thread thread;
-    private volatile java.util.concurrent.CountDownLatch hold;
+    private volatile CountDownLatch hold;
 
     /**
      * Opens segment {@code firstSegment} in {@code dir} and writes {@code session} to it at
@@ -97,7 +101,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     }
 
     /** Tests only: the writer waits for {@code latch} before its next record, to show the engine does not. */
-    void holdUntil(java.util.concurrent.CountDownLatch latch) {
+    void holdUntil(CountDownLatch latch) {
         this.hold = latch;
     }
 
@@ -109,7 +113,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     @Override
     public void onEvent(InboundEvent e, long sequence, boolean endOfBatch) {
         thread = Thread.currentThread();
-        java.util.concurrent.CountDownLatch h = hold;
+        CountDownLatch h = hold;
         if (h != null) {
             awaitQuietly(h);
             hold = null;
@@ -206,7 +210,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot map journal segment " + f, ex);
         }
-        mapped.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        mapped.order(ByteOrder.LITTLE_ENDIAN);
         buffer = mapped;
         view = mapped.duplicate();
         buffer.putInt(4, JournalFormat.VERSION);
@@ -250,7 +254,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         finishSegment();
     }
 
-    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+    private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await();
         } catch (InterruptedException ex) {

@@ -87,6 +87,10 @@ class EngineRestartTest {
     }
 
     private Engine engine(Path journal, Strategy strategy, UnknownOrderPolicy orphans) {
+        return engine(journal, strategy, orphans, false);
+    }
+
+    private Engine engine(Path journal, Strategy strategy, UnknownOrderPolicy orphans, boolean nqFirst) {
         GatewayPort port = new GatewayPort() {
             @Override
             public void place(long clientOrderId, OrderRequest request) {
@@ -111,7 +115,7 @@ class EngineRestartTest {
                         reconciled.addAll(corrections);
                     }
                 })
-                .contract(ES).contract(NQ)
+                .contract(nqFirst ? NQ : ES).contract(nqFirst ? ES : NQ)
                 .strategy(StrategySpec.of("one", strategy, ES.id()))
                 .build();
         engine.start();
@@ -187,6 +191,19 @@ class EngineRestartTest {
         assertThat(reconciled).as("the earlier life's reconciliation is not reported again").isEmpty();
         assertThat(engine.journalFigures().journalled()).as("replayed events are not journalled again: only this "
                 + "session's shutdown is").isEqualTo(1);
+    }
+
+    @Test
+    void eventsAreReplayedOntoTheContractTheyWereForWhenTheContractsAreRegisteredInAnotherOrder(
+            @TempDir Path journal) {
+        firstLife(journal);
+
+        Engine engine = engine(journal, new OneOrder(), UnknownOrderPolicy.CANCEL, true);
+        engine.shutdown();
+
+        assertThat(engine.contracts().contract(1)).isEqualTo(ES);
+        assertThat(engine.positions().position(ACCOUNT, 1).net()).isEqualTo(1);
+        assertThat(engine.positions().position(ACCOUNT, 0).net()).isZero();
     }
 
     @Test
