@@ -52,6 +52,7 @@ class CrashRecoveryTest {
     private static final String USER = "crash";
     private static final Pattern ORPHAN = Pattern.compile(
             "tickflow: reconciled: orphaned order (\\d+) \\(customTag (\\d+), placed before a restart\\): (\\w+)");
+    private static final Pattern FIRST_ID = Pattern.compile("client order ids from (\\d+)");
     private static final Pattern REPLAYED = Pattern.compile("replayed ([\\d,]+) events of \\d+ earlier run\\(s\\) in "
             + "([\\d,]+) ms");
 
@@ -67,12 +68,30 @@ class CrashRecoveryTest {
     }
 
     private static void drill(Path dir, String orphans) throws Exception {
+        try {
+            run(dir, orphans);
+        } finally {
+            // the children's logs, for a failure's post-mortem (the temporary directory goes)
+            Path keep = Files.createDirectories(Path.of("target", "crash-drill", orphans));
+            for (String log : List.of("first.err", "second.err")) {
+                if (Files.exists(dir.resolve(log))) {
+                    Files.copy(dir.resolve(log), keep.resolve(log), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void run(Path dir, String orphans) throws Exception {
         String key = UUID.randomUUID().toString();
         Instant begin = Instant.now().minusSeconds(5);
         try (PaperGateway gateway = PaperGateway.builder().user(USER, key).accountIds(List.of(ACCOUNT))
-                .generatedMarketData(7, 120).build().start();
+                .generatedMarketData(7, 60).build().start();
              ProjectXRest rest = new ProjectXRest(gateway.url(), USER, Secret.of(key))) {
-            Path config = config(dir, gateway, orphans);
+            // the first run trades on short bars, to hold a position with working orders soon; the second on
+            // longer ones, so it is quiet while it reconciles (a fill racing the snapshot would be corrected, and
+            // hide whether the replay rebuilt the position) and trades a little later
+            Path config = config(dir, gateway, orphans, "first", 60);
+            Path restart = config(dir, gateway, orphans, "second", 400);
 
             Child first = Child.start(dir, config, "first", key, null);
             await(Duration.ofSeconds(90), "a position and working orders at the gateway", () ->
@@ -90,10 +109,21 @@ class CrashRecoveryTest {
                 lastTagOfFirstRun = Math.max(lastTagOfFirstRun, Long.parseLong(o.customTag()));
             }
 
-            Child second = Child.start(dir, config, "second", key, dir.resolve("out"));
+            Child second = Child.start(dir, restart, "second", key, dir.resolve("out"));
             second.await(Duration.ofSeconds(60), "the replay", l -> l.contains("tickflow: journal"));
             second.await(Duration.ofSeconds(60), "a status line", l -> l.contains(" pos "));
             await(Duration.ofSeconds(60), "the orphans handled", () -> handled(second, rest, leftWorking));
+            long firstIdOfSecondRun = 0;
+            for (String line : second.lines) {
+                Matcher m = FIRST_ID.matcher(line);
+                if (m.find()) {
+                    firstIdOfSecondRun = Long.parseLong(m.group(1));
+                }
+            }
+            assertThat(firstIdOfSecondRun).isGreaterThan(lastTagOfFirstRun);
+            long secondRunIds = firstIdOfSecondRun;
+            await(Duration.ofSeconds(90), "an order of the second run at the gateway", () -> rest.orders(ACCOUNT, begin)
+                    .stream().anyMatch(o -> Long.parseLong(o.customTag()) >= secondRunIds));
             new ProcessBuilder("kill", "-INT", Long.toString(second.process.pid())).start().waitFor(10,
                     TimeUnit.SECONDS);
             assertThat(second.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -159,11 +189,11 @@ class CrashRecoveryTest {
             assertThat(replayed).isEqualTo(journal.eventsBySession.get(0));
             System.out.printf("crash drill (orphans: %s): first run journalled %,d events before SIGKILL (%d torn "
                             + "record(s)); second run replayed %,d in %,d ms and journalled %,d; orders left working %d: %s %d, "
-                            + "filled while down %d; gateway orders %d with %d distinct customTags; gateway fills %d, "
+                            + "filled while down %d; gateway orders %d with %d distinct customTags (the second run's from %d); gateway fills %d, "
                             + "each known once; position %+d at the gateway and in the engine%n",
                     orphans, journal.eventsBySession.get(0), journal.tornTails, replayed, replayMillis,
                     journal.eventsBySession.get(1), leftWorking.size(), orphans.equals("cancel") ? "cancelled"
-                            : "adopted", orphanActions.size(), filledWhileDown, all.size(), tags.size(),
+                            : "adopted", orphanActions.size(), filledWhileDown, all.size(), tags.size(), secondRunIds,
                     gatewayTrades.size(), positionNet);
         }
     }
@@ -189,9 +219,10 @@ class CrashRecoveryTest {
         return true;
     }
 
-    private static Path config(Path dir, PaperGateway gateway, String orphans) throws IOException {
+    private static Path config(Path dir, PaperGateway gateway, String orphans, String name, int barTicks)
+            throws IOException {
         String url = gateway.url().toString();
-        Path config = dir.resolve("crash.yaml");
+        Path config = dir.resolve(name + ".yaml");
         Files.writeString(config, String.join("\n",
                 "gateway:",
                 "  type: projectx",
@@ -206,7 +237,7 @@ class CrashRecoveryTest {
                 "  - name: sma",
                 "    class: io.tickflow.strategies.SmaCrossover",
                 "    contracts: [ES]",
-                "    params: {fast: 3, slow: 8, bars: 60t, size: 1, stopTicks: 60, targetTicks: 60}",
+                "    params: {fast: 3, slow: 8, bars: " + barTicks + "t, size: 1, stopTicks: 60, targetTicks: 60}",
                 "engine:",
                 "  journal: journal",
                 "  orphans: " + orphans,
