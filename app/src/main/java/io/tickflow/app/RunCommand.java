@@ -141,7 +141,7 @@ public final class RunCommand implements Callable<Integer> {
         String startFailures = null;
         try {
             engine.start();
-            printReplay(engine);
+            printReplay(engine, setup, accounts);
             startFailures = engine.startFailures().isEmpty() ? null : String.join("; ", engine.startFailures());
             if (startFailures == null) {
                 adapter.start(engine.publisher());
@@ -231,15 +231,24 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void printReplay(Engine engine) {
+    private static void printReplay(Engine engine, RunSetup setup, List<Long> accounts) {
         JournalFigures f = engine.journalFigures();
         if (f == null) {
             return;
+        }
+        StringBuilder rebuilt = new StringBuilder();
+        for (long account : accounts) {
+            for (int c = 0; c < setup.contracts.size(); c++) {
+                long net = engine.positions().position(account, c).net();
+                rebuilt.append(rebuilt.length() == 0 ? "" : ", ").append(account).append(' ')
+                        .append(setup.contracts.get(c).symbol()).append(' ').append(net > 0 ? "+" + net : net);
+            }
         }
         System.out.println("tickflow: journal " + f.dir() + ": " + (f.sessionsFound() == 0 ? "new"
                 : String.format("replayed %,d events of %d earlier run(s) in %,d ms (%,d found, %,d not replayed, "
                         + "%d torn record(s) dropped, %d command(s) held back)", f.replayed(), f.sessionsFound(),
                         f.replayMillis(), f.eventsFound(), f.skipped(), f.tornTails(), f.suppressedCommands()))
+                + (f.sessionsFound() == 0 ? "" : "; positions rebuilt: " + rebuilt)
                 + "; client order ids from " + f.firstClientOrderId());
     }
 

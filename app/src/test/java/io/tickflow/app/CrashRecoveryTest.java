@@ -52,6 +52,7 @@ class CrashRecoveryTest {
     private static final String USER = "crash";
     private static final Pattern ORPHAN = Pattern.compile(
             "tickflow: reconciled: orphaned order (\\d+) \\(customTag (\\d+), placed before a restart\\): (\\w+)");
+    private static final Pattern REBUILT = Pattern.compile("positions rebuilt: \\d+ ES ([+-]?\\d+)");
     private static final Pattern FIRST_ID = Pattern.compile("client order ids from (\\d+)");
     private static final Pattern REPLAYED = Pattern.compile("replayed ([\\d,]+) events of \\d+ earlier run\\(s\\) in "
             + "([\\d,]+) ms");
@@ -100,6 +101,10 @@ class CrashRecoveryTest {
             assertThat(first.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(first.process.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
 
+            long netAfterKill = 0;
+            for (ApiObjects.Position p : rest.openPositions(ACCOUNT)) {
+                netAfterKill += p.type() == 1 ? p.size() : -p.size();
+            }
             Set<Long> leftWorking = new HashSet<>();
             long lastTagOfFirstRun = 0;
             for (ApiObjects.Order o : rest.openOrders(ACCOUNT)) {
@@ -177,6 +182,13 @@ class CrashRecoveryTest {
             assertThat(summary.path("positions").get(0).path("net").asLong()).as("the engine's position")
                     .isEqualTo(positionNet);
 
+            String rebuilt = "?";
+            for (String line : second.lines) {
+                Matcher m = REBUILT.matcher(line);
+                if (m.find()) {
+                    rebuilt = m.group(1);
+                }
+            }
             long replayed = 0;
             long replayMillis = 0;
             for (String line : second.lines) {
@@ -188,10 +200,11 @@ class CrashRecoveryTest {
             }
             assertThat(replayed).isEqualTo(journal.eventsBySession.get(0));
             System.out.printf("crash drill (orphans: %s): first run journalled %,d events before SIGKILL (%d torn "
-                            + "record(s)); second run replayed %,d in %,d ms and journalled %,d; orders left working %d: %s %d, "
+                            + "record(s)); second run replayed %,d in %,d ms (position rebuilt %s; at the gateway after the kill %+d) and journalled %,d; orders left working %d: %s %d, "
                             + "filled while down %d; gateway orders %d with %d distinct customTags (the second run's from %d); gateway fills %d, "
                             + "each known once; position %+d at the gateway and in the engine%n",
-                    orphans, journal.eventsBySession.get(0), journal.tornTails, replayed, replayMillis,
+                    orphans, journal.eventsBySession.get(0), journal.tornTails, replayed, replayMillis, rebuilt,
+                    netAfterKill,
                     journal.eventsBySession.get(1), leftWorking.size(), orphans.equals("cancel") ? "cancelled"
                             : "adopted", orphanActions.size(), filledWhileDown, all.size(), tags.size(), secondRunIds,
                     gatewayTrades.size(), positionNet);
