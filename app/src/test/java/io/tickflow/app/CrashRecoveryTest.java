@@ -60,17 +60,17 @@ class CrashRecoveryTest {
     @Test
     void aKilledRunRestartedOnItsJournalRebuildsItsStateAndCancelsWhatItLeftWorking(@TempDir Path dir)
             throws Exception {
-        drill(dir, "cancel");
+        drill(dir, "cancel", true);
     }
 
     @Test
     void aKilledRunRestartedOnItsJournalCanAdoptWhatItLeftWorking(@TempDir Path dir) throws Exception {
-        drill(dir, "adopt");
+        drill(dir, "adopt", false);
     }
 
-    private static void drill(Path dir, String orphans) throws Exception {
+    private static void drill(Path dir, String orphans, boolean tearTail) throws Exception {
         try {
-            run(dir, orphans);
+            run(dir, orphans, tearTail);
         } finally {
             // the children's logs, for a failure's post-mortem (the temporary directory goes)
             Path keep = Files.createDirectories(Path.of("target", "crash-drill", orphans));
@@ -82,7 +82,7 @@ class CrashRecoveryTest {
         }
     }
 
-    private static void run(Path dir, String orphans) throws Exception {
+    private static void run(Path dir, String orphans, boolean tearTail) throws Exception {
         String key = UUID.randomUUID().toString();
         Instant begin = Instant.now().minusSeconds(5);
         try (PaperGateway gateway = PaperGateway.builder().user(USER, key).accountIds(List.of(ACCOUNT))
@@ -104,6 +104,9 @@ class CrashRecoveryTest {
             long netAfterKill = 0;
             for (ApiObjects.Position p : rest.openPositions(ACCOUNT)) {
                 netAfterKill += p.type() == 1 ? p.size() : -p.size();
+            }
+            if (tearTail) {
+                tearTheLastRecord(dir.resolve("journal"));
             }
             Set<Long> leftWorking = new HashSet<>();
             long lastTagOfFirstRun = 0;
@@ -199,8 +202,12 @@ class CrashRecoveryTest {
                 }
             }
             assertThat(replayed).isEqualTo(journal.eventsBySession.get(0));
+            assertThat(journal.tornTails).isEqualTo(tearTail ? 1 : 0);
+            if (tearTail) {
+                assertThat(second.lines).anyMatch(l -> l.contains("1 torn record(s) dropped"));
+            }
             System.out.printf("crash drill (orphans: %s): first run journalled %,d events before SIGKILL (%d torn "
-                            + "record(s)); second run replayed %,d in %,d ms (position rebuilt %s; at the gateway after the kill %+d) and journalled %,d; orders left working %d: %s %d, "
+                            + "record(s) found on restart); second run replayed %,d in %,d ms (position rebuilt %s; at the gateway after the kill %+d) and journalled %,d; orders left working %d: %s %d, "
                             + "filled while down %d; gateway orders %d with %d distinct customTags (the second run's from %d); gateway fills %d, "
                             + "each known once; position %+d at the gateway and in the engine%n",
                     orphans, journal.eventsBySession.get(0), journal.tornTails, replayed, replayMillis, rebuilt,
@@ -208,6 +215,37 @@ class CrashRecoveryTest {
                     journal.eventsBySession.get(1), leftWorking.size(), orphans.equals("cancel") ? "cancelled"
                             : "adopted", orphanActions.size(), filledWhileDown, all.size(), tags.size(), secondRunIds,
                     gatewayTrades.size(), positionNet);
+        }
+    }
+
+    /**
+     * Makes the killed run's journal end as a kill in the middle of a write would leave it: a
+     * record after the last one, its length written but its payload only half.
+     */
+    private static void tearTheLastRecord(Path journal) throws IOException {
+        Path segment;
+        try (var files = Files.list(journal)) {
+            segment = files.filter(p -> p.getFileName().toString().endsWith(".tfj")).sorted()
+                    .reduce((a, b) -> b).orElseThrow();
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(segment,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer word = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            long p = 64;
+            while (true) {
+                word.clear();
+                int length = ch.read(word, p) == 4 ? word.getInt(0) : 0;
+                if (length == 0) {
+                    break;
+                }
+                p = (p + 8 + length + 7) & -8L;
+            }
+            java.nio.ByteBuffer torn = java.nio.ByteBuffer.allocate(8 + 40).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            torn.putInt(0, 80).putInt(4, 0x1234_5678);
+            for (int i = 8; i < 48; i++) {
+                torn.put(i, (byte) i);
+            }
+            ch.write(torn, p);
         }
     }
 
