@@ -29,7 +29,9 @@ import io.tickflow.engine.ring.InboundEvent;
  * segment file whose first record is its {@link JournalSession}; segments are memory-mapped
  * at full size and a record that would not fit rolls over to the next one. A record is
  * written payload first, then its checksum, then its length with release semantics, so the
- * page cache (which outlives a {@code kill -9}) never holds a visible half record.
+ * page cache (which outlives a {@code kill -9}) never holds a visible half record. Nothing is
+ * forced to the disk: the journal survives the process dying, not the machine losing power
+ * (the gateway's reconciliation covers what a lost tail would have held).
  *
  * <p>Not journalled: TIMER events (time passing carries no state to rebuild) and the events
  * between {@link ControlAction#REPLAY_BEGIN} and {@link ControlAction#REPLAY_END} (they are
