@@ -30,12 +30,19 @@ import io.tickflow.engine.backtest.BacktestRunner;
 import io.tickflow.engine.backtest.FillRecorder;
 import io.tickflow.engine.backtest.FinalPosition;
 import io.tickflow.engine.core.Engine;
+import io.tickflow.engine.core.EngineListener;
+import io.tickflow.engine.journal.JournalFigures;
+import io.tickflow.engine.order.UnknownOrderPolicy;
+import io.tickflow.engine.ring.ConnectionLink;
+import io.tickflow.engine.ring.ConnectionState;
+import io.tickflow.engine.strategy.OrderView;
 import io.tickflow.engine.core.StrategySpec;
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.model.Money;
 import io.tickflow.engine.model.PriceTicks;
 import io.tickflow.engine.position.Position;
+import io.tickflow.engine.risk.RiskBreach;
 import io.tickflow.engine.risk.RiskLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,6 +79,15 @@ public final class RunCommand implements Callable<Integer> {
             + "summary.json.")
     Path out;
 
+    @Option(names = "--journal", description = "Journal every inbound event to this directory and, if it holds an "
+            + "earlier run's journal (a run that was killed, say), rebuild that run's state from it before trading "
+            + "(overrides engine.journal).")
+    Path journal;
+
+    @Option(names = "--orphans", description = "With a journal: what to do with orders an earlier run left working "
+            + "at the gateway, adopt or cancel (overrides engine.orphans; default cancel).")
+    String orphans;
+
     @Option(names = "--flatten", description = "At the end, close every position at market (working orders are "
             + "always cancelled).")
     boolean flatten;
@@ -98,7 +114,11 @@ public final class RunCommand implements Callable<Integer> {
         Map<Long, RiskLimits> risk = new HashMap<>();
         cfg.accounts().forEach(a -> risk.put(a.id(), a.risk()));
         Engine.Builder builder = Engine.builder().config(cfg.engine()).gateway(adapter).commissions(setup.commissions)
-                .risk(RiskLimits.none(), risk).listener(fills);
+                .risk(RiskLimits.none(), risk).listener(new ReportingListener(fills));
+        Path journalDir = journal != null ? journal : cfg.recovery().journal();
+        if (journalDir != null) {
+            builder.journal(journalDir).orphanOrders(orphanPolicy(cfg));
+        }
         setup.contracts.forEach(builder::contract);
         setup.strategies.forEach(builder::strategy);
         builder.strategy(StrategySpec.of("status", board, setup.contracts.stream().map(Contract::id)
@@ -126,6 +146,7 @@ public final class RunCommand implements Callable<Integer> {
         String startFailures = null;
         try {
             engine.start();
+            printReplay(engine, setup, accounts);
             startFailures = engine.startFailures().isEmpty() ? null : String.join("; ", engine.startFailures());
             if (startFailures == null) {
                 adapter.start(engine.publisher());
@@ -200,6 +221,81 @@ public final class RunCommand implements Callable<Integer> {
         }
         engine.killSwitch(true);
         return working;
+    }
+
+    private UnknownOrderPolicy orphanPolicy(TickflowConfig cfg) {
+        if (orphans == null) {
+            return cfg.recovery().orphans();
+        }
+        switch (orphans.toLowerCase(java.util.Locale.ROOT)) {
+            case "adopt":
+                return UnknownOrderPolicy.ADOPT;
+            case "cancel":
+                return UnknownOrderPolicy.CANCEL;
+            default:
+                throw new IllegalArgumentException("--orphans: expected adopt or cancel, found '" + orphans + "'");
+        }
+    }
+
+    private static void printReplay(Engine engine, RunSetup setup, List<Long> accounts) {
+        JournalFigures f = engine.journalFigures();
+        if (f == null) {
+            return;
+        }
+        StringBuilder rebuilt = new StringBuilder();
+        for (long account : accounts) {
+            for (int c = 0; c < setup.contracts.size(); c++) {
+                long net = engine.positions().position(account, c).net();
+                rebuilt.append(rebuilt.length() == 0 ? "" : ", ").append(account).append(' ')
+                        .append(setup.contracts.get(c).symbol()).append(' ').append(net > 0 ? "+" + net : net);
+            }
+        }
+        System.out.println("tickflow: journal " + f.dir() + ": " + (f.sessionsFound() == 0 ? "new"
+                : String.format("replayed %,d events of %d earlier run(s) in %,d ms (%,d found, %,d not replayed, "
+                        + "%d torn record(s) dropped, %d command(s) held back)", f.replayed(), f.sessionsFound(),
+                        f.replayMillis(), f.eventsFound(), f.skipped(), f.tornTails(), f.suppressedCommands()))
+                + (f.sessionsFound() == 0 ? "" : "; positions rebuilt: " + rebuilt)
+                + "; client order ids from " + f.firstClientOrderId());
+    }
+
+    /** The fill recorder, plus a line on stdout for each correction a reconciliation makes. */
+    private static final class ReportingListener implements EngineListener {
+        private final FillRecorder fills;
+
+        ReportingListener(FillRecorder fills) {
+            this.fills = fills;
+        }
+
+        @Override
+        public void onStrategyFault(String strategy, String callback, String event, Throwable error, boolean halted) {
+            fills.onStrategyFault(strategy, callback, event, error, halted);
+        }
+
+        @Override
+        public void onConnectionState(ConnectionLink link, ConnectionState state, CharSequence detail, long ts) {
+            fills.onConnectionState(link, state, detail, ts);
+        }
+
+        @Override
+        public void onOrderFilled(OrderView order, long tradeId, long size, long priceTicks, long tsEvent) {
+            fills.onOrderFilled(order, tradeId, size, priceTicks, tsEvent);
+        }
+
+        @Override
+        public void onRiskBreach(RiskBreach breach) {
+            fills.onRiskBreach(breach);
+        }
+
+        @Override
+        public void onReconciled(List<String> corrections) {
+            fills.onReconciled(corrections);
+            corrections.forEach(c -> System.out.println("tickflow: reconciled: " + c));
+        }
+
+        @Override
+        public void onRejectedEvent(String reason, String event) {
+            fills.onRejectedEvent(reason, event);
+        }
     }
 
     /** Orders still working at the gateway after the stand-down (-1: the gateway could not say). */
@@ -293,6 +389,12 @@ public final class RunCommand implements Callable<Integer> {
                 BacktestRunner.Settings.defaults().withCommissions(setup.commissions),
                 engine.stats().snapshot().processed(), FinalPosition.of(engine.positions(), accounts, last),
                 workingAtEnd);
+        JournalFigures journalled = engine.journalFigures();
+        if (journalled != null) {
+            System.out.printf("%njournal: %,d events journalled this run in %d segment(s), %d failed; orphans adopted "
+                    + "%d, cancelled %d%n", journalled.journalled(), journalled.segmentsWritten(),
+                    journalled.failures(), journalled.orphansAdopted(), journalled.orphansCancelled());
+        }
         System.out.println();
         System.out.print(SummaryTable.of(result));
         if (out != null) {

@@ -17,6 +17,7 @@ import java.util.Set;
 
 import io.tickflow.adapters.projectx.Secret;
 import io.tickflow.engine.core.EngineConfig;
+import io.tickflow.engine.order.UnknownOrderPolicy;
 import io.tickflow.engine.ring.WaitStrategyKind;
 import io.tickflow.engine.risk.RiskLimits;
 import io.tickflow.engine.risk.RiskLimits.TrailingMode;
@@ -44,7 +45,9 @@ import io.tickflow.engine.strategy.StrategyParams;
  *     contracts: [ES]
  *     params: {fast: 10, slow: 30, bars: 1m}
  * commissions: {perSide: 1.40, MES: 0.37}
- * engine: {ringSize: 65536, waitStrategy: yielding}
+ * engine: {ringSize: 65536, waitStrategy: yielding,
+ *          journal: journal/,   # optional: journal every inbound event here and recover from it on restart
+ *          orphans: cancel}     # adopt | cancel: orders a killed earlier run left working (default cancel)
  * }</pre>
  * Strings may use {@code ${NAME}} or {@code ${NAME:-default}} from the environment. Every
  * problem is reported as {@code file:line: key: what was expected}; unknown keys are errors;
@@ -82,7 +85,9 @@ public final class ConfigLoader {
                 bySymbol.put(key, commissions.cents(key, 0));
             }
         }
-        return new TickflowConfig(gateway, accounts, entries, perSide, bySymbol, engine(root.object("engine")));
+        ConfigNode engine = root.object("engine");
+        return new TickflowConfig(gateway, accounts, entries, perSide, bySymbol, engine(engine),
+                recovery(engine, file));
     }
 
     private static TickflowConfig.Gateway gateway(ConfigNode g, Path file) {
@@ -265,8 +270,26 @@ public final class ConfigLoader {
         }
     }
 
+    private static TickflowConfig.Recovery recovery(ConfigNode e, Path file) {
+        Path journal = null;
+        if (e.has("journal")) {
+            String dir = e.requiredString("journal");
+            Path path = file.toAbsolutePath().getParent().resolve(dir);
+            if (Files.exists(path) && !Files.isDirectory(path)) {
+                throw e.error("journal", "expected a directory for the journal; " + path + " is a file");
+            }
+            journal = path;
+        }
+        String orphans = e.string("orphans", "cancel").toLowerCase(Locale.ROOT);
+        if (!orphans.equals("adopt") && !orphans.equals("cancel")) {
+            throw e.error("orphans", "expected adopt or cancel, found '" + orphans + "'");
+        }
+        return new TickflowConfig.Recovery(journal, orphans.equals("adopt") ? UnknownOrderPolicy.ADOPT
+                : UnknownOrderPolicy.CANCEL);
+    }
+
     private static EngineConfig engine(ConfigNode e) {
-        e.only("ringSize", "waitStrategy");
+        e.only("ringSize", "waitStrategy", "journal", "orphans");
         EngineConfig config = EngineConfig.defaults();
         if (e.has("ringSize")) {
             long size = e.integer("ringSize", 0, 64, 1 << 24);

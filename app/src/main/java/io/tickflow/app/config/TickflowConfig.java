@@ -17,9 +17,21 @@ import io.tickflow.engine.risk.RiskLimits;
  * @param commissionCentsPerSide default commission and fees per contract per side
  * @param commissionBySymbol     per-symbol overrides, cents per side
  * @param engine      engine tuning
+ * @param recovery    crash recovery: the journal and what to do with orphaned orders
  */
 public record TickflowConfig(Gateway gateway, List<Account> accounts, List<StrategyEntry> strategies,
-                             long commissionCentsPerSide, Map<String, Long> commissionBySymbol, EngineConfig engine) {
+                             long commissionCentsPerSide, Map<String, Long> commissionBySymbol, EngineConfig engine,
+                             Recovery recovery) {
+
+    /**
+     * Crash recovery ({@code engine.journal}, {@code engine.orphans}).
+     *
+     * @param journal the journal directory, or null for none
+     * @param orphans what the first reconciliation after a restart does with orders an earlier
+     *                session left working: adopt or cancel (the default)
+     */
+    public record Recovery(java.nio.file.Path journal, io.tickflow.engine.order.UnknownOrderPolicy orphans) {
+    }
 
     /**
      * The gateway: the embedded paper gateway ({@code paper}) or a ProjectX service ({@code projectx}).

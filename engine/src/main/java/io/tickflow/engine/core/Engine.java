@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.EventTranslator;
 
+import io.tickflow.engine.journal.Journal;
+import io.tickflow.engine.journal.JournalFigures;
+import io.tickflow.engine.journal.JournalReplay;
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.order.GatewayPort;
@@ -66,6 +69,9 @@ public final class Engine implements AutoCloseable {
     private final InboundEvent inlineSlot = new InboundEvent();
     private final ControlTranslator inlineShutdown = new ControlTranslator();
     private long inlineSequence;
+    private final Journal journal;
+    private volatile JournalReplay.Result replayed;
+    private volatile long replayNanos;
     private boolean started;
     private boolean closed;
 
@@ -109,13 +115,23 @@ public final class Engine implements AutoCloseable {
         } else {
             this.exchange = null;
         }
+        if (b.journalDir != null && (config.eventTime() || port == null || exchange != null)) {
+            throw new IllegalArgumentException("a journal is for a live engine with a gateway, not a backtest");
+        }
+        // client order ids must never repeat across runs live (the journal knows every id used before);
+        // in event time they are reproducible
+        this.journal = b.journalDir == null ? null
+                : Journal.open(b.journalDir, b.journalSegmentBytes, new SystemClock().nanos(), contracts);
         if (port != null) {
-            // client order ids must never repeat across runs live; in event time they are reproducible
-            long firstClientOrderId = config.eventTime() ? 1 : new SystemClock().nanos();
+            long firstClientOrderId = config.eventTime() ? 1
+                    : journal != null ? journal.firstClientOrderId() : new SystemClock().nanos();
             RiskGate gate = new RiskGate(b.defaultLimits, b.accountLimits, b.calendar.copy());
             desk = new TradingDesk(contracts, port, positions, clock, b.commandTimeout.toNanos(),
                     firstClientOrderId, dispatcher, gate, b.listener, hosts, b.unknownOrders);
             dispatcher.desk(desk);
+            if (journal != null) {
+                desk.router().orphanPolicy(b.orphanOrders, journal.earliestEarlierId(), journal.firstClientOrderId());
+            }
         }
         this.desk = desk;
         EngineThread engineThread = new EngineThread(() -> inlineThread != null ? inlineThread : ring.engineThread());
@@ -143,10 +159,17 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("the engine is closed");
         }
         started = true;
-        ring.start(dispatcher);
+        if (journal != null) {
+            ring.start(dispatcher, journal.writer(), "tickflow-journal");
+        } else {
+            ring.start(dispatcher);
+        }
         try {
             if (!dispatcher.awaitStarted(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("the engine thread did not start within " + config.shutdownTimeout());
+            }
+            if (journal != null) {
+                replayJournal();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -155,6 +178,57 @@ public final class Engine implements AutoCloseable {
         if (!config.eventTime() && tickerPeriod != null) {
             ticker = new TimerTicker(ring.publisher(), clock, tickerPeriod.toNanos());
         }
+    }
+
+    /**
+     * Replays the earlier sessions' events between REPLAY_BEGIN and REPLAY_END markers and
+     * waits until the engine thread has applied them, so the state is rebuilt before the
+     * caller connects to the gateway (whose first reconciliation then settles the rest).
+     */
+    private void replayJournal() throws InterruptedException {
+        long began = System.nanoTime();
+        InboundPublisher publisher = ring.publisher();
+        publisher.publish(controlTranslator.set(clock.nanos(), ControlAction.REPLAY_BEGIN, null));
+        JournalReplay.Result result;
+        try {
+            result = journal.replay(contracts, publisher);
+        } finally {
+            publisher.publish(controlTranslator.set(clock.nanos(), ControlAction.REPLAY_END, null));
+        }
+        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos() + result.replayed() * 10_000L;
+        while (dispatcher.replaysDone() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the engine thread did not apply the journal's "
+                        + result.replayed() + " events in time");
+            }
+            Thread.onSpinWait();
+            Thread.sleep(1);
+        }
+        replayNanos = System.nanoTime() - began;
+        replayed = result;
+    }
+
+    /**
+     * The journal's figures (null if the engine has none): what it held when the engine
+     * started, what was replayed, what this session has journalled, and the orphans adopted or
+     * cancelled. Any thread.
+     */
+    public JournalFigures journalFigures() {
+        if (journal == null) {
+            return null;
+        }
+        JournalReplay.Result r = replayed;
+        return new JournalFigures(journal.dir(), journal.recovered().segments(), journal.recovered().events(),
+                journal.recovered().tornTails(), journal.recovered().sessions().size(), r == null ? 0 : r.replayed(),
+                r == null ? 0 : r.skipped(), desk.suppressedDuringReplay(), replayNanos / 1_000_000,
+                journal.writer().journalled(),
+                journal.writer().segmentsWritten(), journal.writer().failures(), journal.firstClientOrderId(),
+                desk.router().orphansAdopted(), desk.router().orphansCancelled());
+    }
+
+    /** The thread that writes the journal, once it has started (null without a journal). */
+    public Thread journalThread() {
+        return journal == null ? null : journal.writer().thread();
     }
 
     /**
@@ -297,7 +371,11 @@ public final class Engine implements AutoCloseable {
         if (ticker != null) {
             ticker.close();
         }
-        return ring.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        boolean drained = ring.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (journal != null) {
+            journal.close();
+        }
+        return drained;
     }
 
     /** As {@link #shutdown()}, for try-with-resources. */
@@ -333,8 +411,37 @@ public final class Engine implements AutoCloseable {
         private UnknownOrderPolicy unknownOrders = UnknownOrderPolicy.ADOPT;
         private RiskLimits defaultLimits = RiskLimits.none();
         private Map<Long, RiskLimits> accountLimits = Map.of();
+        private java.nio.file.Path journalDir;
+        private int journalSegmentBytes = Journal.DEFAULT_SEGMENT_BYTES;
+        private UnknownOrderPolicy orphanOrders = UnknownOrderPolicy.CANCEL;
 
         private Builder() {
+        }
+
+        /**
+         * Journals every inbound event to {@code dir} and, if it holds earlier sessions,
+         * rebuilds their state on {@link Engine#start()} by replaying them (no strategy sees
+         * them, no command is sent) before anything live. Live engines with a gateway only.
+         */
+        public Builder journal(java.nio.file.Path dir) {
+            this.journalDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /** The size of each journal segment file; 64 MiB by default. */
+        public Builder journalSegmentBytes(int bytes) {
+            this.journalSegmentBytes = bytes;
+            return this;
+        }
+
+        /**
+         * What to do with orphans found at the first reconciliation after a restart: orders an
+         * earlier session placed (known from the journal) still working at the gateway.
+         * CANCEL by default: no strategy of this session owns them or would manage their siblings.
+         */
+        public Builder orphanOrders(UnknownOrderPolicy policy) {
+            this.orphanOrders = Objects.requireNonNull(policy, "policy");
+            return this;
         }
 
         public Builder config(EngineConfig engineConfig) {

@@ -92,6 +92,10 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
     private boolean shutDown;
     /** Set by the first LOGGED_OUT of any link: the kill switch engages once. Engine thread only. */
     private boolean sessionEnded;
+    /** Between REPLAY_BEGIN and REPLAY_END: journalled events rebuild state; strategies see nothing. */
+    private boolean replaying;
+    /** REPLAY_END markers handled, for the thread waiting for a replay to finish. */
+    private volatile long replaysDone;
 
     EventDispatcher(ContractRegistry contracts, EngineConfig config, Clock clock, SessionCalendar calendar,
                     EngineListener listener, List<StrategyHost> hostList, EngineStats stats) {
@@ -205,7 +209,9 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
                 }
                 break;
             case TIMER:
-                onTimer(e.tsEvent);
+                if (!replaying) {
+                    onTimer(e.tsEvent);
+                }
                 break;
             case CONNECTION_STATE:
                 onConnectionState(e);
@@ -378,6 +384,11 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
 
     // ---- state exposed to strategy contexts (engine thread) ----
 
+    /** REPLAY_END markers handled so far (any thread). */
+    long replaysDone() {
+        return replaysDone;
+    }
+
     /** Connects the order router; set once, before the engine starts. */
     void desk(TradingDesk tradingDesk) {
         this.desk = tradingDesk;
@@ -406,6 +417,20 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
     private void onControl(InboundEvent e) {
         if (e.controlAction == null) {
             rejectEvent("control event without an action", e);
+            return;
+        }
+        if (e.controlAction == ControlAction.REPLAY_BEGIN || e.controlAction == ControlAction.REPLAY_END) {
+            replaying = e.controlAction == ControlAction.REPLAY_BEGIN;
+            if (desk != null) {
+                desk.replaying(replaying);
+            }
+            if (!replaying) {
+                replaysDone++;
+            }
+            return;
+        }
+        if (replaying) {
+            // an earlier session's operator commands (halts, its shutdown) belong to it
             return;
         }
         switch (e.controlAction) {
@@ -472,7 +497,13 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
             rejectEvent("connection event without a link or state", e);
             return;
         }
-        LOG.info("{} {} {}", e.link, e.connectionState, e.text);
+        if (!replaying) {
+            LOG.info("{} {} {}", e.link, e.connectionState, e.text);
+        }
+        if (replaying && e.connectionState == ConnectionState.LOGGED_OUT) {
+            // the earlier session was ended; this one signs in anew
+            return;
+        }
         if (desk != null && e.connectionState == ConnectionState.LOGGED_OUT) {
             // from either hub or the REST side, whichever sees the end first: one halt, said once
             if (!sessionEnded) {
@@ -491,6 +522,9 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
                 desk.endSync();
             }
         }
+        if (replaying) {
+            return;
+        }
         try {
             listener.onConnectionState(e.link, e.connectionState, e.text, e.tsEvent);
         } catch (RuntimeException ex) {
@@ -502,6 +536,9 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
 
     /** Calls {@code callback} with {@code view} on every running host in {@code targets}, each behind its own fault barrier. */
     void deliver(StrategyHost[] targets, int callback, Object view) {
+        if (replaying) {
+            return;
+        }
         for (StrategyHost host : targets) {
             if (!host.isRunning()) {
                 continue;

@@ -57,6 +57,8 @@ final class TradingDesk implements OrderListener, RiskView {
     private final BracketBook brackets;
     private final Map<String, long[]> gatewayPositions = new HashMap<>();
     private StrategyHost placing;
+    private final ReplayGuardPort guard;
+    private boolean replaying;
 
     TradingDesk(ContractRegistry contracts, GatewayPort port, PositionBook positions, Clock clock,
                 long commandTimeoutNanos, long firstClientOrderId, EventDispatcher dispatcher, RiskGate gate,
@@ -71,9 +73,26 @@ final class TradingDesk implements OrderListener, RiskView {
         this.accounts = hostList.stream().mapToLong(h -> h.accountId).distinct().sorted().toArray();
         this.marks = new long[contracts.size()];
         Arrays.fill(marks, PriceTicks.NONE);
-        this.router = new OrderRouter(contracts, port, positions, clock, commandTimeoutNanos, firstClientOrderId, this);
+        this.guard = new ReplayGuardPort(port);
+        this.router = new OrderRouter(contracts, guard, positions, clock, commandTimeoutNanos, firstClientOrderId, this);
         this.router.unknownOrderPolicy(unknownOrders);
         this.brackets = new BracketBook(router, this::submit);
+    }
+
+    /** While on, the journal is being replayed: state is rebuilt, nothing reaches the gateway. */
+    void replaying(boolean on) {
+        replaying = on;
+        guard.replaying(on);
+        router.replaying(on);
+    }
+
+    /** Commands the replay kept from the gateway. */
+    long suppressedDuringReplay() {
+        return guard.suppressed();
+    }
+
+    OrderRouter router() {
+        return router;
     }
 
     Orders ordersFor(StrategyHost host) {
@@ -173,6 +192,10 @@ final class TradingDesk implements OrderListener, RiskView {
             }
         }
         gatewayPositions.clear();
+        if (replaying) {
+            // an earlier session's reconciliation, repeated to rebuild its state: reported back then
+            return;
+        }
         if (corrections.isEmpty()) {
             LOG.info("reconciled with the gateway: nothing to correct");
             return;

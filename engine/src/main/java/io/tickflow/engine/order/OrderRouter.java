@@ -56,6 +56,15 @@ public final class OrderRouter {
     private final List<ManagedOrder> live = new ArrayList<>();
     private final LongHashSet openAtGateway = new LongHashSet();
     private UnknownOrderPolicy unknownOrders = UnknownOrderPolicy.ADOPT;
+    private UnknownOrderPolicy orphanOrders = UnknownOrderPolicy.CANCEL;
+    /** Client order ids an earlier session of this engine used (from its journal): [from, to). */
+    private long earlierIdsFrom = Long.MAX_VALUE;
+    private long earlierIdsTo = Long.MIN_VALUE;
+    private boolean replaying;
+    private volatile long orphansAdopted;
+    private volatile long orphansCancelled;
+    /** Gateway ids of orders not ours that a cancel was sent for: a repeated update does not cancel twice. */
+    private final LongHashSet cancelledUnknown = new LongHashSet();
     private boolean syncing;
     private final List<String> unknownOrderActions = new ArrayList<>();
     private long firstIdOfSync;
@@ -209,6 +218,10 @@ public final class OrderRouter {
     public void onCommandResult(InboundEvent e, boolean accepted) {
         ManagedOrder order = byClientId.get(e.clientOrderId);
         if (order == null) {
+            if (replaying || e.clientOrderId == 0) {
+                // an earlier session's answers, or the answer to cancelling an order this engine did not place
+                return;
+            }
             LOG.warn("answer to a command for an order this engine does not know: {}", e);
             return;
         }
@@ -249,7 +262,9 @@ public final class OrderRouter {
             openAtGateway.add(e.gatewayOrderId);
         }
         if (order == null) {
-            if (liveAtGateway && e.gatewayOrderId != 0) {
+            // while replaying the journal an order of an earlier session is history: what is still working
+            // at the gateway is decided by the first live reconciliation
+            if (liveAtGateway && e.gatewayOrderId != 0 && !replaying) {
                 onUnknownOrder(e);
             }
             return;
@@ -295,15 +310,54 @@ public final class OrderRouter {
         this.unknownOrders = policy;
     }
 
+    /**
+     * Sets what happens to orphans: orders still working at the gateway that an earlier
+     * session of this engine placed (their customTag is a client order id in
+     * {@code [fromId, toId)}, the ids its journal shows it used) and that no strategy of this
+     * session owns. CANCEL by default.
+     */
+    public void orphanPolicy(UnknownOrderPolicy policy, long fromId, long toId) {
+        this.orphanOrders = policy;
+        this.earlierIdsFrom = fromId;
+        this.earlierIdsTo = toId;
+    }
+
+    /**
+     * While on, the router is being fed its journal: an earlier session's orders and answers
+     * are history and nothing is adopted or cancelled for them (fills still count, once each).
+     */
+    public void replaying(boolean on) {
+        this.replaying = on;
+    }
+
+    /** Orphans adopted so far (any thread). */
+    public long orphansAdopted() {
+        return orphansAdopted;
+    }
+
+    /** Orphans cancelled so far (any thread). */
+    public long orphansCancelled() {
+        return orphansCancelled;
+    }
+
     private void onUnknownOrder(InboundEvent e) {
         if (e.contract < 0 || e.contract >= contracts.size() || e.side == null || e.orderType == null || e.size <= 0) {
             LOG.error("unknown working order {} at the gateway cannot be understood: {}", e.gatewayOrderId, e);
             return;
         }
-        if (unknownOrders == UnknownOrderPolicy.CANCEL) {
-            LOG.warn("cancelling working order {} at the gateway that this engine did not place", e.gatewayOrderId);
+        boolean orphan = e.clientOrderId >= earlierIdsFrom && e.clientOrderId < earlierIdsTo;
+        String what = orphan ? "orphaned order " + e.gatewayOrderId + " (customTag " + e.clientOrderId
+                + ", placed before a restart)" : "unknown working order " + e.gatewayOrderId + " at the gateway";
+        if ((orphan ? orphanOrders : unknownOrders) == UnknownOrderPolicy.CANCEL) {
+            if (!cancelledUnknown.add(e.gatewayOrderId)) {
+                return;
+            }
+            LOG.warn("cancelling {}", what);
             port.cancel(0, e.accountId, e.gatewayOrderId);
-            unknownOrderActions.add("unknown working order " + e.gatewayOrderId + " at the gateway: cancelled");
+            unknownOrderActions.add(what + ": cancelled");
+            if (orphan) {
+                orphansCancelled++;
+            }
             return;
         }
         OrderRequest request = new OrderRequest(e.accountId, e.contract, e.orderType, e.side, e.size,
@@ -314,9 +368,11 @@ public final class OrderRouter {
         byClientId.put(id, order);
         live.add(order);
         link(order, e.gatewayOrderId, e.tsEvent);
-        LOG.warn("adopted working order {} at the gateway that this engine did not place, as {}", e.gatewayOrderId,
-                order);
-        unknownOrderActions.add("unknown working order " + e.gatewayOrderId + " at the gateway: adopted as order " + id);
+        LOG.warn("adopted {} as {}", what, order);
+        unknownOrderActions.add(what + ": adopted as order " + id);
+        if (orphan) {
+            orphansAdopted++;
+        }
         listener.onOrderChanged(order);
     }
 

@@ -11,5 +11,13 @@ public enum ControlAction {
     /** As {@link #CANCEL_ALL}, then close every position at market. */
     FLATTEN_ALL,
     /** Stop every strategy; published before this event has been processed. Sent by {@code Engine.close()}. */
-    SHUTDOWN
+    SHUTDOWN,
+    /**
+     * The engine's own marker: the events that follow, up to {@link #REPLAY_END}, are the
+     * journal being replayed on restart. They rebuild state; no strategy sees them and no
+     * command reaches the gateway.
+     */
+    REPLAY_BEGIN,
+    /** The end of a journal replay: live events follow. */
+    REPLAY_END
 }

@@ -29,6 +29,8 @@ public final class InboundRing {
     private final InboundPublisher publisher;
     private final ControlTranslator shutdownTranslator = new ControlTranslator();
     private volatile Thread engineThread;
+    private final java.util.ArrayDeque<String> consumerNames = new java.util.ArrayDeque<>();
+    private final java.util.List<Thread> consumerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean started;
     private boolean stopped;
 
@@ -42,13 +44,19 @@ public final class InboundRing {
             throw new IllegalArgumentException("ring size must be a power of two >= 2, was " + size);
         }
         Objects.requireNonNull(waitStrategy, "waitStrategy");
+        // the Disruptor asks for threads in the order handlers were added: the engine's first
         ThreadFactory threads = runnable -> {
-            Thread t = new Thread(runnable, threadName);
-            engineThread = t;
+            String name = consumerNames.isEmpty() ? threadName + "-consumer" : consumerNames.poll();
+            Thread t = new Thread(runnable, name);
+            consumerThreads.add(t);
+            if (engineThread == null) {
+                engineThread = t;
+            }
             return t;
         };
         this.disruptor = new Disruptor<>(InboundEvent::new, size, threads, ProducerType.MULTI, waitStrategy.create());
         this.publisher = new InboundPublisher(disruptor.getRingBuffer());
+        this.consumerNames.add(threadName);
     }
 
     /**
@@ -57,11 +65,30 @@ public final class InboundRing {
      * expected to contain its own (see the engine's dispatcher).
      */
     public synchronized void start(EventHandler<InboundEvent> handler) {
+        start(handler, null, null);
+    }
+
+    /**
+     * As {@link #start(EventHandler)}, with a second consumer that sees every event in the same
+     * order, in parallel with the engine thread on a thread of its own (the journal): the engine
+     * thread never waits for it; producers do, if it falls a whole ring behind.
+     *
+     * @param parallel     the parallel consumer, or null for none
+     * @param parallelName its thread's name
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized void start(EventHandler<InboundEvent> handler, EventHandler<InboundEvent> parallel,
+                                   String parallelName) {
         if (started) {
             throw new IllegalStateException("the ring is already started");
         }
         started = true;
-        disruptor.handleEventsWith(handler);
+        if (parallel != null) {
+            consumerNames.add(parallelName);
+            disruptor.handleEventsWith(handler, parallel);
+        } else {
+            disruptor.handleEventsWith(handler);
+        }
         disruptor.setDefaultExceptionHandler(new LoggingExceptionHandler());
         disruptor.start();
     }
@@ -93,12 +120,30 @@ public final class InboundRing {
         publisher.publishFinal(shutdownTranslator.set(0L, ControlAction.SHUTDOWN, null));
         try {
             disruptor.shutdown(timeout, unit);
+            awaitConsumersEnded(unit.toNanos(timeout));
             return true;
         } catch (TimeoutException e) {
             LOG.error("engine thread did not drain the ring within {} {}; halting it with events unprocessed",
                     timeout, unit);
             disruptor.halt();
             return false;
+        }
+    }
+
+    /** The Disruptor's halt only signals its threads: wait until each has run its onShutdown and ended. */
+    private void awaitConsumersEnded(long timeoutNanos) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        for (Thread t : consumerThreads) {
+            long left = deadline - System.nanoTime();
+            if (t == Thread.currentThread() || left <= 0) {
+                continue;
+            }
+            try {
+                t.join(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
