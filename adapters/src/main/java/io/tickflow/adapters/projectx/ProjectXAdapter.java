@@ -42,6 +42,11 @@ import io.tickflow.engine.time.SystemClock;
  * (re)connection of the user hub it delivers the service's orders, trades and positions of
  * the engine's accounts between RECONNECTED and SYNCHRONIZED, so the router reconciles.
  *
+ * <p>A placement is sent within the call timeout of its request or not at all (held that long by
+ * the rate limit, it is rejected as never sent), and its answer comes within another call
+ * timeout: so once the engine's command timeout (longer than both together) has passed, an
+ * order the service does not have will never appear there.
+ *
  * <p>A placement is never sent twice. When its answer is lost (a timeout, a 5xx), the order
  * is looked for by its customTag (our client order id); found, it is acknowledged with the
  * service's id; not found after a second look, it is reported as unanswered, and the next
@@ -308,10 +313,11 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     @Override
     public void place(long clientOrderId, OrderRequest r) {
         Instant sentAt = Instant.now();
+        long sendBy = System.nanoTime() + settings.callTimeout().toNanos();
         commands.execute(() -> {
             Contract c = contracts.contract(r.contract());
             try {
-                long id = rest.place(r.accountId(), c.id(), r.type().code(), r.side().code(), r.size(),
+                long id = rest.placeBy(sendBy, r.accountId(), c.id(), r.type().code(), r.side().code(), r.size(),
                         price(c, r.limitTicks()), price(c, r.stopTicks()),
                         r.type() == OrderType.TRAILING_STOP ? c.toPrice(r.trailTicks()) : null,
                         Long.toString(clientOrderId));
