@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.gson.JsonElement;
 import com.microsoft.signalr.HubConnection;
@@ -186,20 +185,32 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
 
     // ---- hubs ----
 
-    private static JsonNode tree(JsonElement element) {
-        try {
-            return Json.read(element.toString());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the SignalR client handed over invalid JSON", e);
-        }
+    /** A hub payload as a tree, or null (dropped and counted) when it is not JSON the engine can read. */
+    private JsonNode tree(String what, JsonElement element) {
+        return element == null ? null : ring.parse(what, element.toString());
     }
 
     private final class MarketSetup implements HubLink.Setup {
         @Override
         public void handlers(HubConnection c) {
-            c.on("GatewayQuote", (id, q) -> ring.quote(id, tree(q)), String.class, JsonElement.class);
-            c.on("GatewayTrade", (id, t) -> ring.trades(id, tree(t)), String.class, JsonElement.class);
-            c.on("GatewayDepth", (id, d) -> ring.depth(id, tree(d)), String.class, JsonElement.class);
+            c.on("GatewayQuote", (id, q) -> {
+                JsonNode n = tree("quote", q);
+                if (n != null) {
+                    ring.quote(id, n);
+                }
+            }, String.class, JsonElement.class);
+            c.on("GatewayTrade", (id, t) -> {
+                JsonNode n = tree("trade print", t);
+                if (n != null) {
+                    ring.trades(id, n);
+                }
+            }, String.class, JsonElement.class);
+            c.on("GatewayDepth", (id, d) -> {
+                JsonNode n = tree("depth update", d);
+                if (n != null) {
+                    ring.depth(id, n);
+                }
+            }, String.class, JsonElement.class);
         }
 
         @Override
@@ -218,10 +229,17 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     private final class UserSetup implements HubLink.Setup {
         @Override
         public void handlers(HubConnection c) {
-            c.on("GatewayUserOrder", o -> ring.order(RingWriter.unwrap(tree(o))), JsonElement.class);
-            c.on("GatewayUserTrade", t -> fill(RingWriter.unwrap(tree(t))), JsonElement.class);
-            c.on("GatewayUserPosition", p -> ring.position(RingWriter.unwrap(tree(p))), JsonElement.class);
-            c.on("GatewayUserAccount", a -> ring.account(RingWriter.unwrap(tree(a))), JsonElement.class);
+            c.on("GatewayUserOrder", o -> user("order update", o, ring::order), JsonElement.class);
+            c.on("GatewayUserTrade", t -> user("trade", t, ProjectXAdapter.this::fill), JsonElement.class);
+            c.on("GatewayUserPosition", p -> user("position", p, ring::position), JsonElement.class);
+            c.on("GatewayUserAccount", a -> user("account", a, ring::account), JsonElement.class);
+        }
+
+        private void user(String what, JsonElement payload, java.util.function.Consumer<JsonNode> to) {
+            JsonNode n = tree(what, payload);
+            if (n != null) {
+                to.accept(RingWriter.unwrap(n));
+            }
         }
 
         @Override
