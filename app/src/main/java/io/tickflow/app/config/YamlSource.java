@@ -49,7 +49,8 @@ final class YamlSource {
         }
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(text);
+            // a key given twice is a mistake to point at, not a value to pick silently (the last, in YAML)
+            root = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build().readTree(text);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new ConfigException(name + ":" + line, "", "not valid YAML: " + e.getOriginalMessage());
