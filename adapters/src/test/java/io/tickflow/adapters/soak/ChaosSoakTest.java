@@ -173,7 +173,7 @@ class ChaosSoakTest {
 
         FaultSchedule faults = new FaultSchedule(seed, gateway, timeline, 900);
         long tradingMillis = seconds * 1000;
-        int checkpointEvery = (int) Math.max(12_000, tradingMillis / 3);
+        int checkpointEvery = (int) Math.min(30_000, Math.max(12_000, tradingMillis / 3));
         long start = timeline.millis();
         long nextCheckpoint = start + checkpointEvery;
         long end = start + tradingMillis;
