@@ -55,6 +55,7 @@ final class HubLink {
     private volatile boolean stopped;
     private volatile boolean everConnected;
     private int failures;
+    private final Object afterConnectLock = new Object();
 
     HubLink(ConnectionLink link, URI url, ProjectXRest rest, RingWriter ring, Setup setup,
             ScheduledExecutorService scheduler, Duration base, Duration cap) {
@@ -104,12 +105,17 @@ final class HubLink {
         synchronized (this) {
             failures = 0;
         }
-        ring.connection(link, reconnect ? ConnectionState.RECONNECTED : ConnectionState.CONNECTED, url.toString());
-        try {
-            setup.afterConnect(reconnect);
-        } catch (RuntimeException e) {
-            LOG.warn("{}: work after connecting failed ({}); reconnecting", link, e.getMessage());
-            c.stop();
+        // one announcement-and-snapshot at a time: a drop during a slow snapshot reconnects on another
+        // thread, and its RECONNECTED must not start a new reconciliation inside the one still delivering
+        synchronized (afterConnectLock) {
+            ring.connection(link, reconnect ? ConnectionState.RECONNECTED : ConnectionState.CONNECTED,
+                    url.toString());
+            try {
+                setup.afterConnect(reconnect);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: work after connecting failed ({}); reconnecting", link, e.getMessage());
+                c.stop();
+            }
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.gson.JsonElement;
 import com.microsoft.signalr.HubConnection;
@@ -42,6 +41,11 @@ import io.tickflow.engine.time.SystemClock;
  * answers through the ring, and the two hubs whose events become ring events. After every
  * (re)connection of the user hub it delivers the service's orders, trades and positions of
  * the engine's accounts between RECONNECTED and SYNCHRONIZED, so the router reconciles.
+ *
+ * <p>A placement is sent within the call timeout of its request or not at all (held that long by
+ * the rate limit, it is rejected as never sent), and its answer comes within another call
+ * timeout: so once the engine's command timeout (longer than both together) has passed, an
+ * order the service does not have will never appear there.
  *
  * <p>A placement is never sent twice. When its answer is lost (a timeout, a 5xx), the order
  * is looked for by its customTag (our client order id); found, it is acknowledged with the
@@ -182,20 +186,27 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
 
     // ---- hubs ----
 
-    private static JsonNode tree(JsonElement element) {
-        try {
-            return Json.read(element.toString());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the SignalR client handed over invalid JSON", e);
-        }
+    /** A hub payload as a tree, or null (dropped and counted) when it is not JSON the engine can read. */
+    private JsonNode tree(String what, JsonElement element) {
+        return element == null ? null : ring.parse(what, element.toString());
     }
 
     private final class MarketSetup implements HubLink.Setup {
         @Override
         public void handlers(HubConnection c) {
             c.on("GatewayQuote", (id, q) -> ring.quote(id, q), String.class, JsonElement.class);
-            c.on("GatewayTrade", (id, t) -> ring.trades(id, tree(t)), String.class, JsonElement.class);
-            c.on("GatewayDepth", (id, d) -> ring.depth(id, tree(d)), String.class, JsonElement.class);
+            c.on("GatewayTrade", (id, t) -> {
+                JsonNode n = tree("trade print", t);
+                if (n != null) {
+                    ring.trades(id, n);
+                }
+            }, String.class, JsonElement.class);
+            c.on("GatewayDepth", (id, d) -> {
+                JsonNode n = tree("depth update", d);
+                if (n != null) {
+                    ring.depth(id, n);
+                }
+            }, String.class, JsonElement.class);
         }
 
         @Override
@@ -214,10 +225,17 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     private final class UserSetup implements HubLink.Setup {
         @Override
         public void handlers(HubConnection c) {
-            c.on("GatewayUserOrder", o -> ring.order(RingWriter.unwrap(tree(o))), JsonElement.class);
-            c.on("GatewayUserTrade", t -> fill(RingWriter.unwrap(tree(t))), JsonElement.class);
-            c.on("GatewayUserPosition", p -> ring.position(RingWriter.unwrap(tree(p))), JsonElement.class);
-            c.on("GatewayUserAccount", a -> ring.account(RingWriter.unwrap(tree(a))), JsonElement.class);
+            c.on("GatewayUserOrder", o -> user("order update", o, ring::order), JsonElement.class);
+            c.on("GatewayUserTrade", t -> user("trade", t, ProjectXAdapter.this::fill), JsonElement.class);
+            c.on("GatewayUserPosition", p -> user("position", p, ring::position), JsonElement.class);
+            c.on("GatewayUserAccount", a -> user("account", a, ring::account), JsonElement.class);
+        }
+
+        private void user(String what, JsonElement payload, java.util.function.Consumer<JsonNode> to) {
+            JsonNode n = tree(what, payload);
+            if (n != null) {
+                to.accept(RingWriter.unwrap(n));
+            }
         }
 
         @Override
@@ -309,10 +327,11 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     @Override
     public void place(long clientOrderId, OrderRequest r) {
         Instant sentAt = Instant.now();
+        long sendBy = System.nanoTime() + settings.callTimeout().toNanos();
         send(CommandKind.PLACE, clientOrderId, () -> {
             Contract c = contracts.contract(r.contract());
             try {
-                long id = rest.place(r.accountId(), c.id(), r.type().code(), r.side().code(), r.size(),
+                long id = rest.placeBy(sendBy, r.accountId(), c.id(), r.type().code(), r.side().code(), r.size(),
                         price(c, r.limitTicks()), price(c, r.stopTicks()),
                         r.type() == OrderType.TRAILING_STOP ? c.toPrice(r.trailTicks()) : null,
                         Long.toString(clientOrderId));

@@ -116,6 +116,20 @@ public class ProjectXException extends RuntimeException {
         }
     }
 
+    /** A command held on this side past its deadline and never sent: it certainly did not happen. */
+    public static final class NotSent extends ProjectXException {
+        private static final long serialVersionUID = 1L;
+
+        public NotSent(String endpoint, String message) {
+            super(endpoint, 0, 0, message, null);
+        }
+
+        @Override
+        public boolean outcomeUnknown() {
+            return false;
+        }
+    }
+
     /** The session ended because the same user signed in elsewhere: nothing is retried. */
     public static final class SessionEnded extends ProjectXException {
         private static final long serialVersionUID = 1L;

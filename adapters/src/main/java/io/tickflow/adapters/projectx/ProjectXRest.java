@@ -60,6 +60,8 @@ public final class ProjectXRest implements AutoCloseable {
     private volatile AppCredentials app;
     private final AtomicLong logins = new AtomicLong();
     private final AtomicLong validations = new AtomicLong();
+    /** The deadline of the placement being sent on this thread ({@link #placeBy}), or 0 for none. */
+    private final ThreadLocal<Long> sendByNanos = ThreadLocal.withInitial(() -> 0L);
 
     public ProjectXRest(URI base, String userName, Secret apiKey, Duration callTimeout, Duration backoffBase) {
         this.base = base;
@@ -140,7 +142,7 @@ public final class ProjectXRest implements AutoCloseable {
             login();
             return;
         }
-        Outcome outcome = once("Auth/validate", obj(), true);
+        Outcome outcome = once("Auth/validate", obj(), true, 0);
         if (outcome.answer != null) {
             adopt(outcome.answer.path("newToken").asText());
             validations.incrementAndGet();
@@ -202,7 +204,7 @@ public final class ProjectXRest implements AutoCloseable {
         if (sessionEnded != null || token == null) {
             return sessionEnded == null;
         }
-        Outcome outcome = once("Auth/validate", obj(), true);
+        Outcome outcome = once("Auth/validate", obj(), true, 0);
         if (outcome.status == 401) {
             sessionEnded("Auth/validate answered 401: the service ended this session");
             return false;
@@ -383,7 +385,24 @@ public final class ProjectXRest implements AutoCloseable {
         if (takeProfit != null) {
             body.putObject("takeProfitBracket").put("ticks", takeProfit.ticks()).put("type", takeProfit.type());
         }
-        return command("Order/place", body).path("orderId").asLong();
+        return send("Order/place", body, true, false, sendByNanos.get()).path("orderId").asLong();
+    }
+
+    /**
+     * Places an order unless it cannot be sent by {@code sendByNanos} ({@link System#nanoTime}):
+     * when the rate limit (or a token renewal) holds it past then, it is not sent at all and
+     * {@link ProjectXException.NotSent} says so. The engine gives up on an unanswered placement
+     * after its command timeout; a placement sent after that would be an order nobody tracks.
+     */
+    public long placeBy(long sendByNanos, long accountId, String contractId, int type, int side, long size,
+                        BigDecimal limitPrice, BigDecimal stopPrice, BigDecimal trailPrice, String customTag) {
+        this.sendByNanos.set(sendByNanos);
+        try {
+            return place(accountId, contractId, type, side, size, limitPrice, stopPrice, trailPrice, customTag, null,
+                    null);
+        } finally {
+            this.sendByNanos.remove();
+        }
     }
 
     public void cancel(long accountId, long orderId) {
@@ -457,13 +476,17 @@ public final class ProjectXRest implements AutoCloseable {
      * read is retried on 429, 5xx and lost connections, a command never.
      */
     private JsonNode send(String endpoint, ObjectNode body, boolean authenticated, boolean retry) {
+        return send(endpoint, body, authenticated, retry, 0);
+    }
+
+    private JsonNode send(String endpoint, ObjectNode body, boolean authenticated, boolean retry, long sendBy) {
         int attempts = retry ? READ_ATTEMPTS : 1;
         boolean renewed = false;
         for (int attempt = 1; ; attempt++) {
             if (authenticated) {
                 checkSession(endpoint);
             }
-            Outcome outcome = once(endpoint, body, authenticated);
+            Outcome outcome = once(endpoint, body, authenticated, sendBy);
             if (outcome.status == 401 && authenticated && !renewed && !endpoint.equals("Auth/validate")) {
                 renewed = true;
                 renew();
@@ -487,12 +510,16 @@ public final class ProjectXRest implements AutoCloseable {
     private record Outcome(JsonNode answer, int status, ProjectXException failure, long retryAfterMillis) {
     }
 
-    private Outcome once(String endpoint, ObjectNode body, boolean authenticated) {
+    private Outcome once(String endpoint, ObjectNode body, boolean authenticated, long sendBy) {
         try {
             (endpoint.equals("History/retrieveBars") ? history : general).acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProjectXException(endpoint, 0, 0, "interrupted while waiting for the rate limit", e);
+        }
+        if (sendBy != 0 && System.nanoTime() - sendBy > 0) {
+            throw new ProjectXException.NotSent(endpoint, "not sent: held by the rate limit past its send deadline ("
+                    + (System.nanoTime() - sendBy) / 1_000_000 + " ms late); it never reached the service");
         }
         Request.Builder request = new Request.Builder().url(base.resolve("/api/" + endpoint).toString())
                 .post(RequestBody.create(body.toString(), JSON));

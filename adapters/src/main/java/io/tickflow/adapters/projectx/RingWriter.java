@@ -9,9 +9,11 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.gson.JsonElement;
 
+import io.tickflow.adapters.projectx.wire.Json;
 import io.tickflow.adapters.projectx.wire.WireTime;
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.ContractRegistry;
@@ -71,6 +73,9 @@ final class RingWriter {
         }
     }
 
+    /** The largest size (of a print, a book level, an order, a fill or a position) taken as real. */
+    static final long MAX_SIZE = 1_000_000;
+
     RingWriter(InboundPublisher ring, ContractRegistry contracts, LongSupplier epochNanos) {
         this.ring = ring;
         this.contracts = contracts;
@@ -90,7 +95,27 @@ final class RingWriter {
 
     private void drop(String what, Object payload, String why) {
         dropped.incrementAndGet();
-        LOG.warn("dropped a {} the engine cannot use ({}): {}", what, why, payload);
+        String text = String.valueOf(payload);
+        LOG.warn("dropped a {} the engine cannot use ({}): {}", what, why,
+                text.length() > 500 ? text.substring(0, 500) + "… (" + text.length() + " chars)" : text);
+    }
+
+    /**
+     * A payload's JSON text as a tree, or null when it is not JSON (truncated, NaN, garbage):
+     * then it is dropped and counted like any payload the engine cannot use.
+     */
+    JsonNode parse(String what, String json) {
+        try {
+            JsonNode node = Json.read(json);
+            if (node == null || node.isMissingNode()) {
+                drop(what, json, "empty");
+                return null;
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            drop(what, json, "not JSON: " + e.getOriginalMessage());
+            return null;
+        }
     }
 
     // ---- market hub ----
@@ -123,7 +148,7 @@ final class RingWriter {
             if (r != null) {
                 r.quote(c, ts, bid, ask);
             }
-        } catch (Malformed e) {
+        } catch (Malformed | IllegalArgumentException | ArithmeticException e) {
             drop("quote", q, e.getMessage());
         }
     }
@@ -134,7 +159,7 @@ final class RingWriter {
             try {
                 int c = index(contractId);
                 long price = ticks(contracts.contract(c), t, "price");
-                long size = requiredLong(t, "volume");
+                long size = size(t, "volume", 1, MAX_SIZE);
                 Side aggressor = t.path("type").isInt() ? (t.path("type").asInt() == 1 ? Side.SELL : Side.BUY) : null;
                 long ts = time(t, "timestamp");
                 synchronized (trade) {
@@ -144,7 +169,7 @@ final class RingWriter {
                 if (r != null) {
                     r.trade(c, ts, price, size, aggressor);
                 }
-            } catch (Malformed e) {
+            } catch (Malformed | IllegalArgumentException | ArithmeticException e) {
                 drop("trade print", t, e.getMessage());
             }
         }
@@ -176,11 +201,11 @@ final class RingWriter {
                         continue;
                     }
                     long price = ticks(contracts.contract(c), d, "price");
-                    long volume = requiredLong(d, "volume");
+                    long volume = size(d, "volume", 0, MAX_SIZE);
                     ring.publish(volume > 0 ? depth.update(c, ts, now, side, price, volume, last)
                             : depth.delete(c, ts, now, side, price, last));
                 }
-            } catch (Malformed e) {
+            } catch (Malformed | IllegalArgumentException | ArithmeticException e) {
                 drop("depth update", d, e.getMessage());
             }
         }
@@ -197,7 +222,7 @@ final class RingWriter {
         try {
             int c = index(text(o, "contractId"));
             Contract contract = contracts.contract(c);
-            long filled = o.path("fillVolume").asLong(0);
+            long filled = o.hasNonNull("fillVolume") ? size(o, "fillVolume", 0, MAX_SIZE) : 0;
             long avg = 0;
             if (filled > 0 && o.path("filledPrice").isNumber()) {
                 avg = microTicks(contract, o.path("filledPrice").decimalValue());
@@ -208,10 +233,10 @@ final class RingWriter {
             long ts = o.hasNonNull("updateTimestamp") ? time(o, "updateTimestamp") : time(o, "creationTimestamp");
             synchronized (order) {
                 ring.publish(order.set(c, ts, clock.getAsLong(), requiredLong(o, "accountId"), requiredLong(o, "id"),
-                        clientOrderId(o.path("customTag").asText(null)), status, type, side, requiredLong(o, "size"),
+                        clientOrderId(o.path("customTag").asText(null)), status, type, side, size(o, "size", 1, MAX_SIZE),
                         filled, optionalTicks(contract, o, "limitPrice"), optionalTicks(contract, o, "stopPrice"), avg));
             }
-        } catch (Malformed | IllegalArgumentException e) {
+        } catch (Malformed | IllegalArgumentException | ArithmeticException e) {
             drop("order update", o, e.getMessage());
         }
     }
@@ -224,10 +249,10 @@ final class RingWriter {
             synchronized (fill) {
                 ring.publish(fill.set(c, time(t, "creationTimestamp"), clock.getAsLong(), requiredLong(t, "accountId"),
                         requiredLong(t, "id"), requiredLong(t, "orderId"), Side.fromCode((int) requiredLong(t, "side")),
-                        requiredLong(t, "size"), ticks(contracts.contract(c), t, "price"), fees, pnl,
+                        size(t, "size", 1, MAX_SIZE), ticks(contracts.contract(c), t, "price"), fees, pnl,
                         t.path("voided").asBoolean(false)));
             }
-        } catch (Malformed | IllegalArgumentException e) {
+        } catch (Malformed | IllegalArgumentException | ArithmeticException e) {
             drop("trade", t, e.getMessage());
         }
     }
@@ -235,8 +260,11 @@ final class RingWriter {
     void position(JsonNode p) {
         try {
             int c = index(text(p, "contractId"));
-            long size = requiredLong(p, "size");
+            long size = size(p, "size", 0, MAX_SIZE);
             int type = (int) requiredLong(p, "type");
+            if (type < 0 || type > 2) {
+                throw new Malformed("'type' " + type + " is not a PositionType (0 Undefined, 1 Long, 2 Short)");
+            }
             long net = type == 1 ? size : type == 2 ? -size : 0;
             long avg = net == 0 || !p.path("averagePrice").isNumber() ? 0
                     : microTicks(contracts.contract(c), p.path("averagePrice").decimalValue());
@@ -244,7 +272,7 @@ final class RingWriter {
                 ring.publish(position.set(c, time(p, "creationTimestamp"), clock.getAsLong(),
                         requiredLong(p, "accountId"), net, avg));
             }
-        } catch (Malformed e) {
+        } catch (Malformed | IllegalArgumentException | ArithmeticException e) {
             drop("position", p, e.getMessage());
         }
     }
@@ -256,7 +284,7 @@ final class RingWriter {
                 ring.publish(account.set(now, now, requiredLong(a, "id"), cents(a.path("balance").decimalValue()),
                         a.path("canTrade").asBoolean(false)));
             }
-        } catch (Malformed e) {
+        } catch (Malformed | IllegalArgumentException | ArithmeticException e) {
             drop("account", a, e.getMessage());
         }
     }
@@ -291,11 +319,17 @@ final class RingWriter {
             return 0;
         }
         for (int i = 0; i < customTag.length(); i++) {
-            if (!Character.isDigit(customTag.charAt(i))) {
+            char ch = customTag.charAt(i);
+            if (ch < '0' || ch > '9') {
                 return 0;
             }
         }
-        return Long.parseLong(customTag);
+        try {
+            return Long.parseLong(customTag);
+        } catch (NumberFormatException e) {
+            // nineteen digits beyond Long.MAX_VALUE: someone else's tag, not a broken event
+            return 0;
+        }
     }
 
     private int index(String contractId) {
@@ -312,6 +346,21 @@ final class RingWriter {
             throw new Malformed("'" + field + "' is missing or not a string");
         }
         return v.textValue();
+    }
+
+    private static void requireObject(JsonNode n) {
+        if (!n.isObject()) {
+            throw new Malformed("expected an object, found " + n.getNodeType());
+        }
+    }
+
+    /** An integer field within {@code [min, max]}: a size no market has is an error, not a value. */
+    private static long size(JsonNode n, String field, long min, long max) {
+        long v = requiredLong(n, field);
+        if (v < min || v > max) {
+            throw new Malformed("'" + field + "' " + v + " is outside " + min + ".." + max);
+        }
+        return v;
     }
 
     private static long requiredLong(JsonNode n, String field) {

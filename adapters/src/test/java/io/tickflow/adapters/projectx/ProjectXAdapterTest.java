@@ -171,7 +171,9 @@ class ProjectXAdapterTest {
 
         long[] limit = new long[1];
         act(o -> limit[0] = o.limit(es, Side.SELL, 1, es.toTicks(bid.add(new BigDecimal("5")))));
-        Await.until("the limit working", () -> adapter.rest().openOrders(account).size() == 1);
+        // the engine must have the gateway's id before it can modify: the REST view alone can be ahead of the ack
+        Await.until("the limit working", () -> adapter.rest().openOrders(account).size() == 1
+                && strategy.orders.contains(limit[0] + " OPEN 0/1"));
         act(o -> o.modify(limit[0], 2, es.toTicks(bid.add(new BigDecimal("4"))), io.tickflow.engine.model.PriceTicks.NONE));
         Await.until("the modify", () -> adapter.rest().openOrders(account).get(0).size() == 2);
         act(o -> o.cancel(limit[0]));

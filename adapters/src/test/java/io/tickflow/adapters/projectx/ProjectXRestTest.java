@@ -168,4 +168,18 @@ class ProjectXRestTest {
         assertThat(ProjectXException.refusal("Position/closeContract", 2, "none").reason())
                 .isEqualTo(ServiceError.ClosePosition.POSITION_NOT_FOUND);
     }
+
+    @Test
+    void aPlacementHeldPastItsSendDeadlineIsNeverSentAndSaysSoDefinitely() {
+        assertThatThrownBy(() -> rest.placeBy(System.nanoTime() - 1, ACCOUNT, es, LIMIT, BUY, 1,
+                new BigDecimal("6790.00"), null, null, "late-1"))
+                .isInstanceOfSatisfying(ProjectXException.NotSent.class,
+                        e -> assertThat(e.outcomeUnknown()).as("certainly not placed").isFalse())
+                .hasMessageContaining("never reached the service");
+        assertThat(rest.orders(ACCOUNT, Instant.now().minusSeconds(600))).isEmpty();
+        assertThat(rest.placeBy(System.nanoTime() + 5_000_000_000L, ACCOUNT, es, LIMIT, BUY, 1,
+                new BigDecimal("6790.00"), null, null, "on-time-1")).isPositive();
+        assertThat(rest.orders(ACCOUNT, Instant.now().minusSeconds(600))).extracting(ApiObjects.Order::customTag)
+                .containsExactly("on-time-1");
+    }
 }

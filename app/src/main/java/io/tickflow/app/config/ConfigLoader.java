@@ -33,6 +33,7 @@ import io.tickflow.engine.strategy.StrategyParams;
  *   type: paper                 # paper | projectx
  *   speed: 10                   # paper: playback speed; seed: 42; data: generated | FILE; dataContract: ES
  *   # projectx: url, marketHub, userHub, username: ${PROJECTX_USERNAME}, apiKey: ${PROJECTX_API_KEY}
+ *   #   or apiKeyFile: ${PROJECTX_API_KEY_FILE} (a file only its owner can read: chmod 600)
  * accounts:                     # optional: one paper account, 10001, by default
  *   - id: 10001
  *     risk: {maxOrderSize: 5, maxPositionPerContract: 3, maxPositionPerAccount: 5, maxWorkingOrders: 20,
@@ -91,7 +92,8 @@ public final class ConfigLoader {
     }
 
     private static TickflowConfig.Gateway gateway(ConfigNode g, Path file) {
-        g.only("type", "url", "marketHub", "userHub", "username", "apiKey", "speed", "seed", "data", "dataContract");
+        g.only("type", "url", "marketHub", "userHub", "username", "apiKey", "apiKeyFile", "speed", "seed", "data",
+                "dataContract");
         String type = g.string("type", "paper").toLowerCase(Locale.ROOT);
         if (type.equals("paper")) {
             String data = g.string("data", "generated");
@@ -115,7 +117,21 @@ public final class ConfigLoader {
         }
         URI url = uri(g, "url");
         return new TickflowConfig.Gateway("projectx", url, uri(g, "marketHub"), uri(g, "userHub"),
-                g.requiredString("username"), Secret.of(g.requiredString("apiKey")), 1, 0, null, null);
+                g.requiredString("username"), apiKey(g, file), 1, 0, null, null);
+    }
+
+    /** The API key from {@code apiKey} (an environment variable, typically) or {@code apiKeyFile} (mode 600), never both. */
+    private static Secret apiKey(ConfigNode g, Path file) {
+        boolean inline = g.has("apiKey");
+        boolean fromFile = g.has("apiKeyFile");
+        if (inline && fromFile) {
+            throw g.error("apiKeyFile", "give apiKey or apiKeyFile, not both");
+        }
+        if (!fromFile) {
+            return Secret.of(g.requiredString("apiKey"));
+        }
+        Path keyFile = file.toAbsolutePath().getParent().resolve(g.requiredString("apiKeyFile"));
+        return ApiKeyFile.read(keyFile, problem -> g.error("apiKeyFile", problem));
     }
 
     private static URI uri(ConfigNode g, String key) {

@@ -107,14 +107,19 @@ final class ConfigNode {
         if (v == null) {
             return absentCents;
         }
-        if (!v.isNumber()) {
+        // YAML reads 1e400 as an infinite double, and .nan as NaN: neither is an amount
+        if (!v.isNumber() || (v.isFloatingPointNumber() && !Double.isFinite(v.doubleValue()))) {
             throw error(name, "expected an amount in dollars like 1000 or 1.40, found " + v);
         }
         BigDecimal dollars = v.decimalValue();
         if (dollars.signum() < 0 || dollars.stripTrailingZeros().scale() > 2) {
             throw error(name, "expected a non-negative amount in whole cents, found " + v);
         }
-        return dollars.movePointRight(2).longValueExact();
+        try {
+            return dollars.movePointRight(2).longValueExact();
+        } catch (ArithmeticException e) {
+            throw error(name, "expected an amount in dollars below " + Long.MAX_VALUE / 100 + ", found " + v);
+        }
     }
 
     ConfigNode object(String name) {

@@ -50,7 +50,8 @@ final class YamlSource {
         }
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(text);
+            // a key given twice is a mistake to point at, not a value to pick silently (the last, in YAML)
+            root = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build().readTree(text);
         } catch (JsonProcessingException e) {
             throw notYaml(name, e);
         }

@@ -398,7 +398,10 @@ public final class OrderRouter {
         long now = clock.nanos();
         for (ManagedOrder order : new ArrayList<>(live)) {
             boolean placedDuringSync = order.clientOrderId() >= firstIdOfSync;
-            if (placedDuringSync || (order.gatewayOrderId() != 0 && openAtGateway.contains(order.gatewayOrderId()))) {
+            // a placement still within its command timeout may be on its way: its answer settles it
+            boolean answerDue = order.state() == OrderState.SUBMITTED;
+            if (placedDuringSync || answerDue
+                    || (order.gatewayOrderId() != 0 && openAtGateway.contains(order.gatewayOrderId()))) {
                 continue;
             }
             boolean reached = order.gatewayOrderId() != 0;

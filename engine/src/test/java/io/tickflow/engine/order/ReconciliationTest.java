@@ -167,9 +167,32 @@ class ReconciliationTest {
         assertThat(engine.positions().position(ACCOUNT, 0).isFlat()).isTrue();
     }
 
+    private static void noAnswer(Engine engine, long clientId) {
+        engine.publisher().publish(new CommandResultTranslator().reject(CommandKind.PLACE, 2, 2, ACCOUNT, clientId, 0,
+                CommandResultTranslator.NO_ANSWER, "no answer"));
+    }
+
+    @Test
+    void aPlacementStillAwaitingItsAnswerIsLeftByASnapshotAndItsLateAcknowledgementCounts() {
+        Engine engine = engine(UnknownOrderPolicy.ADOPT);
+        ack(engine, 1, 501);
+        connection(engine, ConnectionState.RECONNECTED);
+        order(engine, 501, 1, OrderStatus.OPEN, 90);
+        connection(engine, ConnectionState.SYNCHRONIZED);
+        // order 2's placement was still on its way when the snapshot was taken
+        ack(engine, 2, 502);
+        engine.shutdown();
+
+        assertThat(reconciled).isEmpty();
+        assertThat(orderStates).doesNotContain("2 REJECTED").contains("2 OPEN");
+        assertThat(sent).containsExactly("place 1", "place 2");
+    }
+
     @Test
     void anUnknownWorkingOrderIsAdoptedOrCancelledAsConfigured() {
         Engine adopting = engine(UnknownOrderPolicy.ADOPT);
+        noAnswer(adopting, 1);
+        noAnswer(adopting, 2);
         connection(adopting, ConnectionState.RECONNECTED);
         order(adopting, 999, 0, OrderStatus.OPEN, 80);
         connection(adopting, ConnectionState.SYNCHRONIZED);
