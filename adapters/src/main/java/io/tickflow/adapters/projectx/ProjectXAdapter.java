@@ -73,6 +73,12 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     private final Map<Long, long[]> lastTrade = new java.util.HashMap<>();
     private volatile Instant lastTradeSearchFrom;
     private volatile String loggedOut;
+    /**
+     * Set first thing in {@link #close}: the SignalR client may still dispatch events it had
+     * queued after its hubs stopped, and those are dropped here, not published to an engine
+     * that may already be shut down.
+     */
+    private volatile boolean closed;
     private MarketDataRecorder recorder;
 
     /**
@@ -194,15 +200,19 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     private final class MarketSetup implements HubLink.Setup {
         @Override
         public void handlers(HubConnection c) {
-            c.on("GatewayQuote", (id, q) -> ring.quote(id, q), String.class, JsonElement.class);
+            c.on("GatewayQuote", (id, q) -> {
+                if (!closed) {
+                    ring.quote(id, q);
+                }
+            }, String.class, JsonElement.class);
             c.on("GatewayTrade", (id, t) -> {
-                JsonNode n = tree("trade print", t);
+                JsonNode n = closed ? null : tree("trade print", t);
                 if (n != null) {
                     ring.trades(id, n);
                 }
             }, String.class, JsonElement.class);
             c.on("GatewayDepth", (id, d) -> {
-                JsonNode n = tree("depth update", d);
+                JsonNode n = closed ? null : tree("depth update", d);
                 if (n != null) {
                     ring.depth(id, n);
                 }
@@ -232,7 +242,7 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
         }
 
         private void user(String what, JsonElement payload, java.util.function.Consumer<JsonNode> to) {
-            JsonNode n = tree(what, payload);
+            JsonNode n = closed ? null : tree(what, payload);
             if (n != null) {
                 to.accept(RingWriter.unwrap(n));
             }
@@ -425,6 +435,7 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (market != null) {
             market.stop();
         }
