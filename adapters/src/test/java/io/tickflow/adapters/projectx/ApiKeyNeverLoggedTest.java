@@ -3,8 +3,6 @@ package io.tickflow.adapters.projectx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.tickflow.adapters.gateway.PaperGateway;
+import io.tickflow.adapters.testing.Tee;
 import io.tickflow.engine.core.Engine;
 import io.tickflow.engine.core.StrategySpec;
 import io.tickflow.engine.model.ContractRegistry;
@@ -22,27 +21,6 @@ import io.tickflow.engine.strategy.Strategy;
 class ApiKeyNeverLoggedTest {
     private static final String KEY = "never-log-me-7d1f0c9e";
 
-    /** Copies everything written to standard error (where the logger writes) while passing it on. */
-    private static final class Tee extends OutputStream {
-        final ByteArrayOutputStream copy = new ByteArrayOutputStream();
-        private final PrintStream original;
-
-        Tee(PrintStream original) {
-            this.original = original;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            copy.write(b);
-            original.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            copy.write(b, off, len);
-            original.write(b, off, len);
-        }
-    }
 
     @Test
     void theApiKeyAppearsInNoLogLineExceptionOrToString() {
@@ -81,7 +59,7 @@ class ApiKeyNeverLoggedTest {
         } finally {
             System.setErr(original);
         }
-        String logged = tee.copy.toString(StandardCharsets.UTF_8);
+        String logged = tee.text();
         assertThat(logged).as("the capture saw the session").contains("renewing the token").contains("ended the session");
         assertThat(logged).doesNotContain(KEY);
     }

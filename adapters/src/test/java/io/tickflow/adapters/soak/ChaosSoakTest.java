@@ -2,8 +2,6 @@ package io.tickflow.adapters.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +29,7 @@ import io.tickflow.adapters.projectx.ProjectXRest;
 import io.tickflow.adapters.projectx.ProjectXSettings;
 import io.tickflow.adapters.projectx.Secret;
 import io.tickflow.adapters.projectx.wire.ApiObjects;
+import io.tickflow.adapters.testing.Tee;
 import io.tickflow.engine.core.Engine;
 import io.tickflow.engine.core.EngineConfig;
 import io.tickflow.engine.core.EngineListener;
@@ -122,7 +121,7 @@ class ChaosSoakTest {
                 gateway.close();
             }
         }
-        String logged = tee.copy.toString(StandardCharsets.UTF_8);
+        String logged = tee.text();
         assertThat(logged).as("the API key in a log line of the soak").doesNotContain(KEY);
     }
 
@@ -474,28 +473,6 @@ class ChaosSoakTest {
         @Override
         public void onRejectedEvent(String reason, String event) {
             timeline.add("rejected event: " + reason + " " + event);
-        }
-    }
-
-    /** Copies standard error (where the logger writes) while passing it on. */
-    private static final class Tee extends OutputStream {
-        final ByteArrayOutputStream copy = new ByteArrayOutputStream();
-        private final PrintStream original;
-
-        Tee(PrintStream original) {
-            this.original = original;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            copy.write(b);
-            original.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            copy.write(b, off, len);
-            original.write(b, off, len);
         }
     }
 }
