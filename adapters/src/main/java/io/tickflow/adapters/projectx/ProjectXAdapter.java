@@ -3,12 +3,14 @@ package io.tickflow.adapters.projectx;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -55,6 +57,8 @@ import io.tickflow.engine.time.SystemClock;
 public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectXAdapter.class);
     private static final Duration SYNC_OVERLAP = Duration.ofMinutes(5);
+    /** Reads of trades-then-positions before a snapshot is taken as it is, trades still arriving. */
+    private static final int CONSISTENT_SNAPSHOT_TRIES = 3;
     /** How far before the last trade seen a reconciliation searches again: duplicates are dropped by trade id. */
     static final Duration TRADE_OVERLAP = Duration.ofSeconds(5);
 
@@ -279,11 +283,31 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
             orders.values().forEach(o -> ring.order(Json.MAPPER.valueToTree(o)));
             Instant tradesFrom = tradesFrom(account, from);
             lastTradeSearchFrom = tradesFrom;
-            rest.trades(account, tradesFrom).forEach(t -> fill(Json.MAPPER.valueToTree(t)));
-            rest.openPositions(account).forEach(p -> ring.position(Json.MAPPER.valueToTree(p)));
+            List<ApiObjects.Trade> trades = rest.trades(account, tradesFrom);
+            List<ApiObjects.Position> positions = rest.openPositions(account);
+            // a fill landing between the two reads would be in the positions but not in the
+            // trades: the router would "correct" the position and then count the fill's hub
+            // copy again. Read the trades once more; positions taken while no trade arrived
+            // are exactly the trades read.
+            for (int attempt = 1; attempt < CONSISTENT_SNAPSHOT_TRIES; attempt++) {
+                List<ApiObjects.Trade> again = rest.trades(account, tradesFrom);
+                if (tradeIds(again).equals(tradeIds(trades))) {
+                    break;
+                }
+                trades = again;
+                positions = rest.openPositions(account);
+            }
+            trades.forEach(t -> fill(Json.MAPPER.valueToTree(t)));
+            positions.forEach(p -> ring.position(Json.MAPPER.valueToTree(p)));
         }
         lastSync = now;
         ring.connection(ConnectionLink.USER_HUB, ConnectionState.SYNCHRONIZED, "snapshot delivered");
+    }
+
+    private static Set<Long> tradeIds(List<ApiObjects.Trade> trades) {
+        Set<Long> ids = new HashSet<>();
+        trades.forEach(t -> ids.add(t.id()));
+        return ids;
     }
 
     /** Hands a fill to the ring and remembers the newest one seen, where the next reconciliation resumes. */
