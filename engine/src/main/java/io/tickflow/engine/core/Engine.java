@@ -195,14 +195,10 @@ public final class Engine implements AutoCloseable {
         } finally {
             publisher.publish(controlTranslator.set(clock.nanos(), ControlAction.REPLAY_END, null));
         }
-        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos() + result.replayed() * 10_000L;
-        while (dispatcher.replaysDone() == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the engine thread did not apply the journal's "
-                        + result.replayed() + " events in time");
-            }
-            Thread.onSpinWait();
-            Thread.sleep(1);
+        long allowedNanos = config.shutdownTimeout().toNanos() + result.replayed() * 10_000L;
+        if (!dispatcher.awaitReplayApplied(allowedNanos, TimeUnit.NANOSECONDS)) {
+            throw new IllegalStateException("the engine thread did not apply the journal's "
+                    + result.replayed() + " events in time");
         }
         replayNanos = System.nanoTime() - began;
         replayed = result;

@@ -95,7 +95,8 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
     /** Between REPLAY_BEGIN and REPLAY_END: journalled events rebuild state; strategies see nothing. */
     private boolean replaying;
     /** REPLAY_END markers handled, for the thread waiting for a replay to finish. */
-    private volatile long replaysDone;
+    /** Counted down when the engine thread has applied a journal replay (its REPLAY_END). */
+    private final CountDownLatch replayApplied = new CountDownLatch(1);
 
     EventDispatcher(ContractRegistry contracts, EngineConfig config, Clock clock, SessionCalendar calendar,
                     EngineListener listener, List<StrategyHost> hostList, EngineStats stats) {
@@ -385,8 +386,8 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
     // ---- state exposed to strategy contexts (engine thread) ----
 
     /** REPLAY_END markers handled so far (any thread). */
-    long replaysDone() {
-        return replaysDone;
+    boolean awaitReplayApplied(long timeout, TimeUnit unit) throws InterruptedException {
+        return replayApplied.await(timeout, unit);
     }
 
     /** Connects the order router; set once, before the engine starts. */
@@ -425,7 +426,7 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
                 desk.replaying(replaying);
             }
             if (!replaying) {
-                replaysDone++;
+                replayApplied.countDown();
             }
             return;
         }
