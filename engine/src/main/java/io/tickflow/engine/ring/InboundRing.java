@@ -1,9 +1,16 @@
 package io.tickflow.engine.ring;
 
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.UnaryOperator;
 
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.TimeoutException;
@@ -21,16 +28,22 @@ import org.slf4j.LoggerFactory;
  * <p>Shutdown is ordered: {@link #shutdown} rejects new publications, publishes a final
  * {@link ControlAction#SHUTDOWN} event, waits until the engine thread has consumed every
  * event published before it (and any that raced in), then stops the thread.
+ *
+ * <p>{@link #start} returns only once every consumer's thread is running: the Disruptor's
+ * drain on shutdown passes over a consumer whose thread has not begun yet and then halts it
+ * before it reads anything, so a journal thread slow to be scheduled would otherwise lose
+ * every event of a short session.
  */
 public final class InboundRing {
     private static final Logger LOG = LoggerFactory.getLogger(InboundRing.class);
+    private static final long START_TIMEOUT_SECONDS = 30;
 
     private final Disruptor<InboundEvent> disruptor;
     private final InboundPublisher publisher;
     private final ControlTranslator shutdownTranslator = new ControlTranslator();
     private volatile Thread engineThread;
-    private final java.util.ArrayDeque<String> consumerNames = new java.util.ArrayDeque<>();
-    private final java.util.List<Thread> consumerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ArrayDeque<String> consumerNames = new ArrayDeque<>();
+    private final List<Thread> consumerThreads = new CopyOnWriteArrayList<>();
     private boolean started;
     private boolean stopped;
 
@@ -40,6 +53,11 @@ public final class InboundRing {
      * @param threadName   the engine thread's name
      */
     public InboundRing(int size, WaitStrategyKind waitStrategy, String threadName) {
+        this(size, waitStrategy, threadName, UnaryOperator.identity());
+    }
+
+    /** Tests only: {@code beforeRun} wraps what each consumer thread runs (to delay its start, say). */
+    InboundRing(int size, WaitStrategyKind waitStrategy, String threadName, UnaryOperator<Runnable> beforeRun) {
         if (size < 2 || Integer.bitCount(size) != 1) {
             throw new IllegalArgumentException("ring size must be a power of two >= 2, was " + size);
         }
@@ -47,7 +65,7 @@ public final class InboundRing {
         // the Disruptor asks for threads in the order handlers were added: the engine's first
         ThreadFactory threads = runnable -> {
             String name = consumerNames.isEmpty() ? threadName + "-consumer" : consumerNames.poll();
-            Thread t = new Thread(runnable, name);
+            Thread t = new Thread(beforeRun.apply(runnable), name);
             consumerThreads.add(t);
             if (engineThread == null) {
                 engineThread = t;
@@ -83,14 +101,35 @@ public final class InboundRing {
             throw new IllegalStateException("the ring is already started");
         }
         started = true;
+        List<BatchEventProcessor<InboundEvent>> consumers = parallel == null ? List.of(processor(handler))
+                : List.of(processor(handler), processor(parallel));
         if (parallel != null) {
             consumerNames.add(parallelName);
-            disruptor.handleEventsWith(handler, parallel);
-        } else {
-            disruptor.handleEventsWith(handler);
         }
-        disruptor.setDefaultExceptionHandler(new LoggingExceptionHandler());
+        disruptor.handleEventsWith(consumers.toArray(new BatchEventProcessor[0]));
         disruptor.start();
+        awaitRunning(consumers);
+    }
+
+    private BatchEventProcessor<InboundEvent> processor(EventHandler<InboundEvent> handler) {
+        BatchEventProcessor<InboundEvent> p = new BatchEventProcessorBuilder()
+                .build(disruptor.getRingBuffer(), disruptor.getRingBuffer().newBarrier(), handler);
+        p.setExceptionHandler(new LoggingExceptionHandler());
+        return p;
+    }
+
+    private void awaitRunning(List<BatchEventProcessor<InboundEvent>> consumers) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        for (BatchEventProcessor<InboundEvent> p : consumers) {
+            while (!p.isRunning()) {
+                if (System.nanoTime() > deadline) {
+                    disruptor.halt();
+                    throw new IllegalStateException("the ring's consumer threads did not start within "
+                            + START_TIMEOUT_SECONDS + " s");
+                }
+                LockSupport.parkNanos(50_000);
+            }
+        }
     }
 
     public InboundPublisher publisher() {
