@@ -16,7 +16,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One WebSocket connection to a {@link Hub}: reads the handshake and then the client's messages
  * on Jetty's thread, one at a time, and writes through an outbox so that sends from any thread
  * keep their order, never wait for the network and never interleave (whatever has queued up while
- * a write is in flight goes out as the next frame).
+ * a write is in flight goes out as the next frame, cut at a record boundary).
+ *
+ * <p>The outbox is bounded: a client that stops reading (its socket's buffers full) while the
+ * server keeps sending would otherwise hold an ever-growing backlog, the whole of it delivered
+ * later as a burst of stale events. Once {@link #MAX_PENDING_CHARS} are waiting the connection is
+ * dropped, with a warning: the client reconnects and resynchronizes, as after any lost socket.
  *
  * <p>Public only because Jetty binds a listener's methods through a public lookup; it is made by
  * {@link Hub} alone and seen by hub code as a {@link HubSession}.
@@ -26,6 +31,12 @@ public final class HubConnection implements HubSession, Session.Listener.AutoDem
 
     /** HANDSHAKING until the handshake is accepted, CLOSING once a close is under way, ENDED once it is gone. */
     private enum State { HANDSHAKING, CONNECTED, CLOSING, ENDED }
+
+    /** Characters waiting to be sent beyond which the client is taken to have stopped reading. */
+    static final int MAX_PENDING_CHARS = 8 << 20;
+    /** The most a frame carries when a backlog goes out (whole records; a larger single record goes alone). */
+    static final int MAX_FRAME_CHARS = 64 << 10;
+    private static final String SEPARATOR = String.valueOf(RecordBuffer.RECORD_SEPARATOR);
 
     private final Hub hub;
     private final HubProtocol protocol;
@@ -96,6 +107,13 @@ public final class HubConnection implements HubSession, Session.Listener.AutoDem
     @Override
     public boolean isOpen() {
         return state.get() == State.CONNECTED;
+    }
+
+    /** Characters waiting in the outbox. */
+    int unsentChars() {
+        synchronized (outboxLock) {
+            return outbox.length();
+        }
     }
 
     /** Closes the socket if the client has not completed its handshake by now. */
@@ -227,17 +245,31 @@ public final class HubConnection implements HubSession, Session.Listener.AutoDem
     }
 
     private void enqueue(String text, boolean closeAfter) {
+        int unsent;
         synchronized (outboxLock) {
             if (closeQueued) {
                 return;
             }
-            outbox.append(text);
-            closeQueued = closeAfter;
-            lastSentNanos = System.nanoTime();
-            if (writing) {
-                return;
+            unsent = outbox.length();
+            if (unsent + text.length() <= MAX_PENDING_CHARS) {
+                outbox.append(text);
+                closeQueued = closeAfter;
+                lastSentNanos = System.nanoTime();
+                if (writing) {
+                    return;
+                }
+                writing = true;
+                unsent = -1;
+            } else {
+                closeQueued = true;
+                outbox.setLength(0);
             }
-            writing = true;
+        }
+        if (unsent >= 0) {
+            LOG.warn("Connection {} of {} stopped reading with {} characters unsent; dropping it", id, userName,
+                    unsent);
+            abort();
+            return;
         }
         flush();
     }
@@ -250,12 +282,26 @@ public final class HubConnection implements HubSession, Session.Listener.AutoDem
                 writing = false;
                 return;
             }
-            batch = outbox.toString();
-            outbox.setLength(0);
-            closeAfter = closeQueued;
+            int end = frameEnd();
+            batch = outbox.substring(0, end);
+            outbox.delete(0, end);
+            closeAfter = closeQueued && outbox.length() == 0;
         }
         Runnable next = closeAfter ? this::closeSocket : this::flush;
         session.sendText(batch, Callback.from(next, this::writeFailed));
+    }
+
+    /** Where the next frame ends: the whole outbox if small, else after the last record that fits. */
+    private int frameEnd() {
+        if (outbox.length() <= MAX_FRAME_CHARS) {
+            return outbox.length();
+        }
+        int lastSeparator = outbox.lastIndexOf(SEPARATOR, MAX_FRAME_CHARS - 1);
+        if (lastSeparator >= 0) {
+            return lastSeparator + 1;
+        }
+        int first = outbox.indexOf(SEPARATOR);
+        return first < 0 ? outbox.length() : first + 1;
     }
 
     private void writeFailed(Throwable cause) {

@@ -4,13 +4,18 @@ import static io.tickflow.adapters.gateway.hub.RawClient.RS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.SocketFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -356,6 +361,68 @@ class HubProtocolTest {
         }
         pool.shutdown();
         assertThat(pool.awaitTermination(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDroppedOnceItsBacklogIsFullAndTheOthersKeepTheirEvents() throws Exception {
+        // a fixed receive buffer (no autotuning, which may grow it to tens of MB) so the backlog builds at once
+        OkHttpClient smallBuffers = HTTP.newBuilder().socketFactory(new SocketFactory() {
+            @Override
+            public Socket createSocket() throws IOException {
+                Socket socket = new Socket();
+                socket.setReceiveBufferSize(64 << 10);
+                return socket;
+            }
+
+            @Override
+            public Socket createSocket(String host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(String host, int port, InetAddress local, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+        }).build();
+        RawClient slow = RawClient.connected(smallBuffers, wsUrl());
+        clients.add(slow);
+        RawClient reader = connect();
+        Await.until("both sessions are open", () -> server.hub.sessions().size() == 2);
+        slow.stopReading();
+        // random text, which the connection's permessage-deflate cannot shrink
+        Random random = new Random(42);
+        char[] payload = new char[4_000];
+        // far more than the server's socket buffer (autotuned to at most a few MB) and the outbox bound hold
+        int events = 4 * HubConnection.MAX_PENDING_CHARS / payload.length;
+        int sent = 0;
+        while (sent < events && server.hub.sessions().size() == 2) {
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] = (char) ('!' + random.nextInt(90));
+            }
+            String text = new String(payload);
+            for (HubSession s : server.hub.sessions()) {
+                s.send("Event", sent, text);
+            }
+            // paced by the client that reads, so only the other one falls behind
+            assertThat(JSON.readTree(reader.nextIgnoringPings()).path("arguments").get(0).asInt()).isEqualTo(sent);
+            sent++;
+        }
+
+        Await.until("the client that stopped reading is dropped", () -> server.hub.sessions().size() == 1);
+        assertThat(server.methods.disconnected).hasSize(1);
+        assertThat(sent).as("events sent before the drop").isLessThan(events);
+        server.hub.sessions().iterator().next().send("Event", sent, "after");
+        assertThat(JSON.readTree(reader.nextIgnoringPings()).path("arguments").get(1).asText()).isEqualTo("after");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tickflow.adapters.gateway.hub;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +30,8 @@ public final class RawClient implements AutoCloseable {
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     final CompletableFuture<Integer> refused = new CompletableFuture<>();
     private final WebSocket socket;
+    /** While held, the reader thread waits before taking the next frame: a client that stopped reading. */
+    private volatile CountDownLatch stalled;
 
     public RawClient(OkHttpClient http, String url) {
         this(http, new Request.Builder().url(url).build());
@@ -43,6 +46,14 @@ public final class RawClient implements AutoCloseable {
 
             @Override
             public void onMessage(WebSocket webSocket, String text) {
+                CountDownLatch stall = stalled;
+                if (stall != null) {
+                    try {
+                        stall.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 synchronized (buffer) {
                     messages.addAll(buffer.append(text));
                 }
@@ -100,6 +111,11 @@ public final class RawClient implements AutoCloseable {
         return message;
     }
 
+    /** Stops reading from the socket (the next frame waits on the reader thread) until {@link #close}. */
+    void stopReading() {
+        stalled = new CountDownLatch(1);
+    }
+
     public boolean hasNoMessage() {
         return messages.isEmpty();
     }
@@ -114,6 +130,10 @@ public final class RawClient implements AutoCloseable {
 
     @Override
     public void close() {
+        CountDownLatch stall = stalled;
+        if (stall != null) {
+            stall.countDown();
+        }
         socket.cancel();
     }
 }
