@@ -62,6 +62,8 @@ final class RingWriter {
     private final CommandResultTranslator answer = new CommandResultTranslator();
     private final ConnectionStateTranslator connection = new ConnectionStateTranslator();
     private final AtomicLong dropped = new AtomicLong();
+    /** A feed gone bad would otherwise log every payload: 20 lines per 10 s, then a count. */
+    private final LogThrottle dropLog;
     private volatile MarketDataRecorder recorder;
 
     /** A payload field that is missing or of the wrong kind. */
@@ -81,6 +83,7 @@ final class RingWriter {
         this.contracts = contracts;
         this.clock = epochNanos;
         this.quoteDecoder = new QuoteDecoder(contracts);
+        this.dropLog = new LogThrottle(20, 10_000_000_000L, epochNanos);
     }
 
     /** From now on, market data is also written to {@code to}. */
@@ -95,9 +98,14 @@ final class RingWriter {
 
     private void drop(String what, Object payload, String why) {
         dropped.incrementAndGet();
+        long heldBack = dropLog.admit();
+        if (heldBack < 0) {
+            return;
+        }
         String text = String.valueOf(payload);
-        LOG.warn("dropped a {} the engine cannot use ({}): {}", what, why,
-                text.length() > 500 ? text.substring(0, 500) + "… (" + text.length() + " chars)" : text);
+        LOG.warn("dropped a {} the engine cannot use ({}): {}{}", what, why,
+                text.length() > 500 ? text.substring(0, 500) + "… (" + text.length() + " chars)" : text,
+                heldBack == 0 ? "" : " (" + heldBack + " more dropped payloads not logged)");
     }
 
     /**
