@@ -100,6 +100,19 @@ class PaperGatewayOrderLimitsTest {
     }
 
     @Test
+    void theMarginOfTheAccountsPositionsInOtherContractsCountsToo() {
+        start(null, 50_000_00L);
+        // 20 ES held, marked at the middle of 6800.00/6800.25 (27,200 ticks): $34,000.00 of margin
+        assertPlaced(place("ES", 2, 0, 20, null));
+        // MES at the 6800.25 ask: 27,201 ticks × $1.25 × 100 × 0.5 % = $17,000.63, alone well within the
+        // balance, which the ES buy's fees took to $49,972.00
+        assertRefused(place("MES", 2, 0, 100, null), 3,
+                "needs a margin of 17000.63 (51000.63 with the account's other positions), the account's balance "
+                        + "is 49972.00");
+        assertPlaced(place("MES", 2, 0, 90, null));
+    }
+
+    @Test
     void aReducingOrderPassesTheMarginCheckEvenAfterTheBalanceFell() {
         start(new OrderLimits(200, new BigDecimal("0.005")), 4_000_00L);
         assertPlaced(place("ES", 2, 0, 2, null));

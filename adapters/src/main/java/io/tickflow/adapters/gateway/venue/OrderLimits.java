@@ -7,8 +7,9 @@ import java.util.Objects;
  * The paper venue's pre-trade limits on a placement, as a prop firm's service applies them: a
  * largest order size, refused as {@code OrderRejected} (Place code 2), and a margin check, refused
  * as {@code InsufficientFunds} (Place code 3): the position the order would leave in its contract,
- * valued at the order's price (limit, stop, or the touch for a market order), times
- * {@code marginRate}, must not exceed the account's balance. An order that only reduces a
+ * valued at the order's price (limit, stop, or the touch for a market order), plus the account's
+ * positions in other contracts, valued at their last trade, times {@code marginRate}, must not
+ * exceed the account's balance. An order that only reduces a
  * position passes the margin check, and closing a position ({@code Position/closeContract},
  * {@code partialCloseContract}) is never limited. Immutable.
  *

@@ -264,8 +264,9 @@ public final class PaperVenue {
     }
 
     /**
-     * Why the margin of the position this order would leave is more than the balance, or null if
-     * it is not (or the order only reduces the position, or there is no price to value it at).
+     * Why the margin of the position this order would leave, with the margin of the account's
+     * positions in other contracts (each at its mark), is more than the balance, or null if it is
+     * not (or the order only reduces the position, or there is no price to value it at).
      *
      * @param priceTicks the order's own price, or {@code PriceTicks.NONE} for a market order (valued at the touch)
      */
@@ -288,15 +289,38 @@ public final class PaperVenue {
         if (price == PriceTicks.NONE || price <= 0) {
             return null;
         }
-        BigDecimal notional = pc.contract().tickValue().multiply(BigDecimal.valueOf(price))
-                .multiply(BigDecimal.valueOf(after));
-        BigDecimal margin = notional.multiply(limits.marginRate()).setScale(2, java.math.RoundingMode.HALF_UP);
+        BigDecimal margin = margin(pc, price, after);
+        BigDecimal others = BigDecimal.ZERO;
+        for (PositionRecord other : positions.values()) {
+            if (other.accountId == account.id && other.net != 0 && other.contract != pc) {
+                long mark = mark(markets[contractIndex.get(other.contract.id().toUpperCase(Locale.ROOT))]);
+                if (mark != PriceTicks.NONE && mark > 0) {
+                    others = others.add(margin(other.contract, mark, Math.abs(other.net)));
+                }
+            }
+        }
         BigDecimal balance = BigDecimal.valueOf(account.balanceCents, 2);
-        if (margin.compareTo(balance) <= 0) {
+        if (margin.add(others).compareTo(balance) <= 0) {
             return null;
         }
         return "Insufficient funds: a position of " + after + " " + pc.contract().symbol() + " needs a margin of "
-                + margin.toPlainString() + ", the account's balance is " + balance.toPlainString();
+                + margin.toPlainString() + (others.signum() == 0 ? ""
+                        : " (" + margin.add(others).toPlainString() + " with the account's other positions)")
+                + ", the account's balance is " + balance.toPlainString();
+    }
+
+    private BigDecimal margin(PaperContract pc, long priceTicks, long contracts) {
+        BigDecimal notional = pc.contract().tickValue().multiply(BigDecimal.valueOf(priceTicks))
+                .multiply(BigDecimal.valueOf(contracts));
+        return notional.multiply(limits.marginRate()).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** A position's price for its margin: the last trade, else the middle of the touch, else none. */
+    private static long mark(MarketState m) {
+        if (m.last != PriceTicks.NONE) {
+            return m.last;
+        }
+        return m.bid != PriceTicks.NONE && m.ask != PriceTicks.NONE ? (m.bid + m.ask) / 2 : PriceTicks.NONE;
     }
 
     private boolean tagInUse(long accountId, String tag) {
