@@ -210,15 +210,13 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
                 }
             }, String.class, JsonElement.class);
             c.on("GatewayTrade", (id, t) -> {
-                JsonNode n = closed ? null : tree("trade print", t);
-                if (n != null) {
-                    ring.trades(id, n);
+                if (!closed && t != null) {
+                    ring.trades(id, t);
                 }
             }, String.class, JsonElement.class);
             c.on("GatewayDepth", (id, d) -> {
-                JsonNode n = closed ? null : tree("depth update", d);
-                if (n != null) {
-                    ring.depth(id, n);
+                if (!closed && d != null) {
+                    ring.depth(id, d);
                 }
             }, String.class, JsonElement.class);
         }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 
 import io.tickflow.adapters.projectx.wire.Json;
 import io.tickflow.adapters.projectx.wire.WireTime;
@@ -64,6 +65,9 @@ final class RingWriter {
     private final AtomicLong dropped = new AtomicLong();
     /** A feed gone bad would otherwise log every payload: 20 lines per 10 s, then a count. */
     private final LogThrottle dropLog;
+    /** Guarded by {@code trade} and {@code depth}, as their translators are. */
+    private final TreeFields tradeFields;
+    private final TreeFields depthFields;
     private volatile MarketDataRecorder recorder;
 
     /** A payload field that is missing or of the wrong kind. */
@@ -83,6 +87,8 @@ final class RingWriter {
         this.contracts = contracts;
         this.clock = epochNanos;
         this.quoteDecoder = new QuoteDecoder(contracts);
+        this.tradeFields = new TreeFields(contracts);
+        this.depthFields = new TreeFields(contracts);
         this.dropLog = new LogThrottle(20, 10_000_000_000L, epochNanos);
     }
 
@@ -161,16 +167,27 @@ final class RingWriter {
         }
     }
 
-    /** GatewayTrade: an array of prints (or one object, as the docs show it). */
-    void trades(String contractId, JsonNode payload) {
-        for (JsonNode t : asList(payload)) {
+    /**
+     * GatewayTrade: an array of prints (or one object, as the docs show it), read straight from
+     * the client's Gson tree (see {@link TreeFields}).
+     */
+    void trades(String contractId, JsonElement payload) {
+        int n = TreeFields.count(payload);
+        for (int i = 0; i < n; i++) {
+            JsonElement t = TreeFields.at(payload, i);
             try {
                 int c = index(contractId);
-                long price = ticks(contracts.contract(c), t, "price");
-                long size = size(t, "volume", 1, MAX_SIZE);
-                Side aggressor = t.path("type").isInt() ? (t.path("type").asInt() == 1 ? Side.SELL : Side.BUY) : null;
-                long ts = time(t, "timestamp");
+                long price;
+                long size;
+                Side aggressor;
+                long ts;
                 synchronized (trade) {
+                    JsonObject o = TreeFields.object(t);
+                    price = tradeFields.ticks(c, o, "price");
+                    size = tradeFields.size(o, "volume", 1, MAX_SIZE);
+                    long type = tradeFields.code(o, "type");
+                    aggressor = type < 0 ? null : type == 1 ? Side.SELL : Side.BUY;
+                    ts = TreeFields.time(o, "timestamp", clock.getAsLong());
                     ring.publish(trade.set(c, ts, clock.getAsLong(), price, size, aggressor));
                 }
                 MarketDataRecorder r = recorder;
@@ -185,20 +202,21 @@ final class RingWriter {
 
     /**
      * GatewayDepth: level updates (DomType Ask/Bid/BestAsk/BestBid/NewBestAsk/NewBestBid; volume 0
-     * removes the level) and Reset; the other DomTypes carry no book state.
+     * removes the level) and Reset; the other DomTypes carry no book state. Read straight from
+     * the client's Gson tree.
      */
-    void depth(String contractId, JsonNode payload) {
-        List<JsonNode> entries = asList(payload);
-        int n = entries.size();
+    void depth(String contractId, JsonElement payload) {
+        int n = TreeFields.count(payload);
         for (int i = 0; i < n; i++) {
-            JsonNode d = entries.get(i);
+            JsonElement e = TreeFields.at(payload, i);
             boolean last = i == n - 1;
             try {
                 int c = index(contractId);
-                int type = (int) requiredLong(d, "type");
-                long ts = time(d, "timestamp");
                 long now = clock.getAsLong();
                 synchronized (depth) {
+                    JsonObject d = TreeFields.object(e);
+                    long type = depthFields.size(d, "type", 0, Integer.MAX_VALUE);
+                    long ts = TreeFields.time(d, "timestamp", now);
                     if (type == 6) {
                         ring.publish(depth.clear(c, ts, now, last));
                         continue;
@@ -208,13 +226,13 @@ final class RingWriter {
                     if (side == null) {
                         continue;
                     }
-                    long price = ticks(contracts.contract(c), d, "price");
-                    long volume = size(d, "volume", 0, MAX_SIZE);
+                    long price = depthFields.ticks(c, d, "price");
+                    long volume = depthFields.size(d, "volume", 0, MAX_SIZE);
                     ring.publish(volume > 0 ? depth.update(c, ts, now, side, price, volume, last)
                             : depth.delete(c, ts, now, side, price, last));
                 }
-            } catch (Malformed | IllegalArgumentException | ArithmeticException e) {
-                drop("depth update", d, e.getMessage());
+            } catch (Malformed | IllegalArgumentException | ArithmeticException ex) {
+                drop("depth update", e, ex.getMessage());
             }
         }
     }

@@ -163,7 +163,7 @@ class RingWriterFuzzTest {
 
     /**
      * Hands text to the writer the way the hub handlers do: parsed (text that is not JSON is
-     * dropped there), unwrapped, dispatched; a quote goes on as the SignalR client's Gson tree.
+     * dropped there), unwrapped, dispatched; quotes, prints and depth go on as the SignalR client's Gson tree.
      */
     private static void feed(RingWriter writer, String kind, String text) {
         JsonNode node = writer.parse(kind, text);
@@ -171,9 +171,10 @@ class RingWriterFuzzTest {
             return;
         }
         switch (kind) {
-            case "quote" -> writer.quote(ES.id(), com.google.gson.JsonParser.parseString(text)); // the client's Gson tree
-            case "trades" -> writer.trades(text.contains("F.US.ENQ") ? NQ.id() : ES.id(), node);
-            case "depth" -> writer.depth(ES.id(), node);
+            case "quote" -> writer.quote(ES.id(), com.google.gson.JsonParser.parseString(text));
+            case "trades" -> writer.trades(text.contains("F.US.ENQ") ? NQ.id() : ES.id(),
+                    com.google.gson.JsonParser.parseString(text));
+            case "depth" -> writer.depth(ES.id(), com.google.gson.JsonParser.parseString(text));
             case "order" -> writer.order(RingWriter.unwrap(node));
             case "fill" -> writer.fill(RingWriter.unwrap(node));
             case "position" -> writer.position(RingWriter.unwrap(node));

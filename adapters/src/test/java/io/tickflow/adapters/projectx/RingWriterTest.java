@@ -77,8 +77,8 @@ class RingWriterTest {
         writer.quote("CON.F.US.EP.Z26", gson("{\"bestBid\":\"6800.25\"}"));
         writer.quote("CON.F.US.XX.Z26", gson("{\"bestBid\":6800.25}"));
         writer.quote("CON.F.US.EP.Z26", gson("{\"bestBid\":6800.10}"));
-        writer.trades("CON.F.US.EP.Z26", json("[{\"price\":6800.5,\"volume\":3,\"type\":0},{\"price\":6800.25}]"));
-        writer.trades("CON.F.US.EP.Z26", json("{\"price\":6800.25,\"volume\":1,\"type\":1}"));
+        writer.trades("CON.F.US.EP.Z26", gson("[{\"price\":6800.5,\"volume\":3,\"type\":0},{\"price\":6800.25}]"));
+        writer.trades("CON.F.US.EP.Z26", gson("{\"price\":6800.25,\"volume\":1,\"type\":1}"));
         writer.position(RingWriter.unwrap(json("{\"action\":1,\"data\":{\"accountId\":1,\"contractId\":"
                 + "\"CON.F.US.EP.Z26\",\"type\":2,\"size\":3,\"averagePrice\":6800.25,"
                 + "\"creationTimestamp\":\"2026-11-24T15:00:00.1234567+00:00\"}}")));
