@@ -1,8 +1,6 @@
 package io.tickflow.adapters.projectx;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -187,8 +185,9 @@ final class RingWriter {
                     size = tradeFields.size(o, "volume", 1, MAX_SIZE);
                     long type = tradeFields.code(o, "type");
                     aggressor = type < 0 ? null : type == 1 ? Side.SELL : Side.BUY;
-                    ts = TreeFields.time(o, "timestamp", clock.getAsLong());
-                    ring.publish(trade.set(c, ts, clock.getAsLong(), price, size, aggressor));
+                    long now = clock.getAsLong();
+                    ts = TreeFields.time(o, "timestamp", now);
+                    ring.publish(trade.set(c, ts, now, price, size, aggressor));
                 }
                 MarketDataRecorder r = recorder;
                 if (r != null) {
@@ -439,16 +438,5 @@ final class RingWriter {
         } catch (IllegalArgumentException e) {
             return clock.getAsLong();
         }
-    }
-
-    /** An array payload's elements, or the one object the docs show instead. */
-    private static List<JsonNode> asList(JsonNode payload) {
-        List<JsonNode> out = new ArrayList<>();
-        if (payload.isArray()) {
-            payload.forEach(out::add);
-        } else {
-            out.add(payload);
-        }
-        return out;
     }
 }
