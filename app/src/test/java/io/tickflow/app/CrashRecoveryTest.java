@@ -68,10 +68,15 @@ class CrashRecoveryTest {
         drill(dir, "adopt", false);
     }
 
+    /** The children started by the drill running now: none outlives it, whatever fails. */
+    private static final List<Process> CHILDREN = new CopyOnWriteArrayList<>();
+
     private static void drill(Path dir, String orphans, boolean tearTail) throws Exception {
         try {
             run(dir, orphans, tearTail);
         } finally {
+            CHILDREN.forEach(Process::destroyForcibly);
+            CHILDREN.clear();
             // the children's logs, for a failure's post-mortem (the temporary directory goes)
             Path keep = Files.createDirectories(Path.of("target", "crash-drill", orphans));
             for (String log : List.of("first.err", "second.err")) {
@@ -132,9 +137,11 @@ class CrashRecoveryTest {
             long secondRunIds = firstIdOfSecondRun;
             await(Duration.ofSeconds(90), "an order of the second run at the gateway", () -> rest.orders(ACCOUNT, begin)
                     .stream().anyMatch(o -> Long.parseLong(o.customTag()) >= secondRunIds));
-            new ProcessBuilder("kill", "-INT", Long.toString(second.process.pid())).start().waitFor(10,
+            // SIGTERM: Ctrl-C's shutdown path, and never inherited as ignored (Process.destroy would close the output)
+            new ProcessBuilder("kill", "-TERM", Long.toString(second.process.pid())).start().waitFor(10,
                     TimeUnit.SECONDS);
-            assertThat(second.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.process.waitFor(60, TimeUnit.SECONDS)).as("the second run stops; output: %s",
+                    second.lines).isTrue();
             assertThat(second.process.exitValue()).as("%s", second.lines).isZero();
 
             // state rebuilt: the first reconciliation after the restart found nothing to correct in positions
@@ -341,7 +348,9 @@ class CrashRecoveryTest {
             ProcessBuilder pb = new ProcessBuilder(command).redirectError(dir.resolve(name + ".err").toFile());
             pb.environment().put("PROJECTX_USERNAME", USER);
             pb.environment().put("PROJECTX_API_KEY", key);
-            return new Child(pb.start());
+            Process process = pb.start();
+            CHILDREN.add(process);
+            return new Child(process);
         }
 
         void await(Duration limit, String what, java.util.function.Predicate<String> line) {
