@@ -40,6 +40,10 @@ public interface EngineListener {
     default void onRiskBreach(RiskBreach breach) {
     }
 
+    /** A new session lifted a daily loss limit breach: the strategies it halted run again. */
+    default void onRiskBreachLifted(RiskBreach breach) {
+    }
+
     /** Reconciliation after a (re)connect corrected local state to the gateway's; one line per correction. */
     default void onReconciled(List<String> corrections) {
     }

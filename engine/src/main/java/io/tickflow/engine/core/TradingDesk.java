@@ -52,6 +52,8 @@ final class TradingDesk implements OrderListener, RiskView {
     private final EngineListener listener;
     private final Clock clock;
     private final StrategyHost[] hosts;
+    /** Strategies a daily loss breach halted, to run again when a new session lifts it. */
+    private final List<StrategyHost> haltedByBreach = new ArrayList<>();
     private final long[] accounts;
     private final long[] marks;
     private final BracketBook brackets;
@@ -149,6 +151,9 @@ final class TradingDesk implements OrderListener, RiskView {
         for (StrategyHost host : hosts) {
             if (host.accountId == account && host.isRunning()) {
                 host.state(StrategyState.HALTED);
+                if (breach.rule().equals(RiskBreach.DAILY_LOSS_LIMIT)) {
+                    haltedByBreach.add(host);
+                }
             }
         }
         try {
@@ -267,10 +272,35 @@ final class TradingDesk implements OrderListener, RiskView {
     void onTime(long now) {
         router.onTime(now);
         for (long account : accounts) {
+            RiskBreach lifted = gate.liftDailyBreach(account, now);
+            if (lifted != null) {
+                resumeAfter(lifted);
+            }
             if (gate.tradingWindowFlattenDue(account, now)) {
                 LOG.warn("account {}: the trading window has closed before the session close; flattening", account);
                 closeOutAccount(account);
             }
+        }
+    }
+
+    /** A new session: the strategies the daily loss limit breach halted (and nothing else has since) run again. */
+    private void resumeAfter(RiskBreach lifted) {
+        long account = lifted.accountId();
+        LOG.warn("account {}: a new session has opened; the {} breach of the last one is lifted and its strategies "
+                + "resume", account, lifted.rule());
+        haltedByBreach.removeIf(host -> {
+            if (host.accountId != account) {
+                return false;
+            }
+            if (host.state() == StrategyState.HALTED) {
+                host.state(StrategyState.RUNNING);
+            }
+            return true;
+        });
+        try {
+            listener.onRiskBreachLifted(lifted);
+        } catch (RuntimeException e) {
+            LOG.error("engine listener failed on a lifted risk breach", e);
         }
     }
 

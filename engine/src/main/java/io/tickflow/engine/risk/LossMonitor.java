@@ -51,13 +51,13 @@ final class LossMonitor {
         long dailyLimit = limits.dailyLossLimitCents();
         long loss = sessionStartEquity - equityCents;
         if (dailyLimit > 0 && loss >= dailyLimit) {
-            return new RiskBreach(accountId, "dailyLossLimit", dailyLimit, loss - dailyLimit, now,
+            return new RiskBreach(accountId, RiskBreach.DAILY_LOSS_LIMIT, dailyLimit, loss - dailyLimit, now,
                     "loss since the session start " + Money.dollars(loss) + " reached the daily loss limit " + Money.dollars(dailyLimit));
         }
         long drawdownLimit = limits.trailingDrawdownCents();
         long drawdown = highWater - equityCents;
         if (drawdownLimit > 0 && drawdown >= drawdownLimit) {
-            return new RiskBreach(accountId, "trailingDrawdown", drawdownLimit, drawdown - drawdownLimit, now,
+            return new RiskBreach(accountId, RiskBreach.TRAILING_DRAWDOWN, drawdownLimit, drawdown - drawdownLimit, now,
                     "equity " + Money.dollars(equityCents) + " fell to the floor " + Money.dollars(highWater - drawdownLimit)
                             + " (high-water mark " + Money.dollars(highWater) + ", " + limits.trailingMode() + ")");
         }

@@ -17,7 +17,10 @@ import io.tickflow.engine.time.SessionCalendar;
  * holidays, the minutes before the close), max order size, max position (per contract, per
  * account), max working orders, price band, order rate. The first objection
  * rejects the order with that rule's reason. Loss rules (daily loss limit, trailing drawdown)
- * are checked on every equity update; a breach halts the account until the engine restarts.
+ * are checked on every equity update. A daily loss limit breach halts the account for the rest
+ * of its session: {@link #liftDailyBreach} ends it once the next session is open, as a prop
+ * firm's daily limit resets with the trading day. A trailing drawdown breach (the account's
+ * floor) halts it until the engine restarts.
  *
  * <p>Engine thread only; a passing check allocates nothing.
  */
@@ -90,7 +93,7 @@ public final class RiskGate {
      * @return a new breach (once per account), or null
      */
     public RiskBreach onEquity(long accountId, long equityCents, long now) {
-        if (breaches.containsKey(accountId) || !watchesLosses(accountId)) {
+        if (!watchesLosses(accountId)) {
             return null;
         }
         LossMonitor monitor = monitors.get(accountId);
@@ -98,10 +101,28 @@ public final class RiskGate {
             monitor = new LossMonitor(accountId, limits(accountId), calendar);
             monitors.put(accountId, monitor);
         }
+        // watched while halted too, so the next session starts from the equity the close-out left
         RiskBreach breach = monitor.onEquity(equityCents, now);
-        if (breach != null) {
-            breaches.put(accountId, breach);
+        if (breach == null || breaches.containsKey(accountId)) {
+            return null;
         }
+        breaches.put(accountId, breach);
+        return breach;
+    }
+
+    /**
+     * Ends the account's daily loss limit breach if a later session than the breach's is open
+     * at {@code now}.
+     *
+     * @return the breach lifted, or null (none, another rule's, or still its session)
+     */
+    public RiskBreach liftDailyBreach(long accountId, long now) {
+        RiskBreach breach = breaches.get(accountId);
+        if (breach == null || !breach.rule().equals(RiskBreach.DAILY_LOSS_LIMIT) || !calendar.inSession(now)
+                || calendar.sessionOpen(now) == calendar.sessionOpen(breach.tsEvent())) {
+            return null;
+        }
+        breaches.remove(accountId);
         return breach;
     }
 

@@ -19,6 +19,7 @@ import io.tickflow.engine.core.StrategySpec;
 import io.tickflow.engine.core.StrategyState;
 import io.tickflow.engine.model.OrderStatus;
 import io.tickflow.engine.ring.QuoteTranslator;
+import io.tickflow.engine.ring.TimerTranslator;
 import io.tickflow.engine.ring.TradeTranslator;
 import io.tickflow.engine.sim.FillModel;
 import io.tickflow.engine.strategy.OrderView;
@@ -63,6 +64,7 @@ class RiskGateScenarioTest {
     }
 
     private final List<RiskBreach> breaches = new ArrayList<>();
+    private final List<RiskBreach> lifted = new ArrayList<>();
     private final QuoteTranslator quote = new QuoteTranslator();
     private final TradeTranslator trade = new TradeTranslator();
 
@@ -75,6 +77,11 @@ class RiskGateScenarioTest {
                     @Override
                     public void onRiskBreach(RiskBreach breach) {
                         breaches.add(breach);
+                    }
+
+                    @Override
+                    public void onRiskBreachLifted(RiskBreach breach) {
+                        lifted.add(breach);
                     }
                 })
                 .contract(ES)
@@ -211,6 +218,54 @@ class RiskGateScenarioTest {
         assertThat(s.quotesSeen).hasSize(4);
         assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).isZero();
         assertThat(engine.simulatedExchange().restingOrders(0)).isZero();
+    }
+
+    /** 1970-01-01T23:30Z: the session after the one the scripted quotes fall in (it opened at 17:00 CT, 23:00Z). */
+    private static final long NEXT_SESSION = 84_600_000_000_000L;
+
+    /** Time passes into the next session, and one quote arrives there. */
+    private void nextSession(Engine engine, long bid) {
+        engine.publisher().publish(new TimerTranslator().set(NEXT_SESSION));
+        engine.publisher().publish(quote.topOfBook(0, NEXT_SESSION + 1, NEXT_SESSION + 1, bid, 10, bid + 1, 10));
+    }
+
+    @Test
+    void aDailyLossBreachLastsUntilTheNextSessionWhenTheStrategiesItHaltedTradeAgain() {
+        Scripted s = new Scripted((orders, n) -> {
+            if (n == 0) {
+                orders.market(ES, BUY, 2);
+            } else if (n == 4) {
+                orders.market(ES, BUY, 1); // its first quote of the next session
+            }
+        });
+        Engine engine = engine(s, RiskLimits.none().withDailyLossLimit(50_000));
+        quotes(engine, 100, 95, 90, 85, 80, 79);
+        nextSession(engine, 79);
+        engine.shutdown();
+
+        assertThat(breaches).singleElement().satisfies(b -> assertThat(b.rule()).isEqualTo("dailyLossLimit"));
+        assertThat(lifted).containsExactlyElementsOf(breaches);
+        assertThat(s.quotesSeen).as("halted for the rest of the session, then running again").hasSize(5)
+                .last().isEqualTo(NEXT_SESSION + 1);
+        assertThat(s.rejections).isEmpty();
+        assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).isEqualTo(1);
+    }
+
+    @Test
+    void aTrailingDrawdownBreachOutlastsTheSession() {
+        Scripted s = new Scripted((orders, n) -> {
+            if (n == 0) {
+                orders.market(ES, BUY, 1);
+            }
+        });
+        Engine engine = engine(s, RiskLimits.none().withTrailingDrawdown(25_000, RiskLimits.TrailingMode.INTRADAY));
+        quotes(engine, 100, 90, 80, 70);
+        nextSession(engine, 70);
+        engine.shutdown();
+
+        assertThat(breaches).singleElement().satisfies(b -> assertThat(b.rule()).isEqualTo("trailingDrawdown"));
+        assertThat(lifted).isEmpty();
+        assertThat(s.quotesSeen).as("no quote after the breach").allMatch(ts -> ts < NEXT_SESSION);
     }
 
     @Test
