@@ -84,6 +84,11 @@ public final class RunCommand implements Callable<Integer> {
             + "(overrides engine.journal).")
     Path journal;
 
+    @Option(names = "--journal-sync", description = "With a journal: force each batch of records to the disk, so "
+            + "the journal survives the machine losing power, not only the process dying (overrides "
+            + "engine.journalSync).")
+    boolean journalSync;
+
     @Option(names = "--orphans", description = "With a journal: what to do with orders an earlier run left working "
             + "at the gateway, adopt or cancel (overrides engine.orphans; default cancel).")
     String orphans;
@@ -119,7 +124,8 @@ public final class RunCommand implements Callable<Integer> {
                 .risk(RiskLimits.none(), risk).listener(new ReportingListener(fills));
         Path journalDir = journal != null ? journal : cfg.recovery().journal();
         if (journalDir != null) {
-            builder.journal(journalDir).orphanOrders(orphanPolicy(cfg));
+            builder.journal(journalDir).journalSync(journalSync || cfg.recovery().sync())
+                    .orphanOrders(orphanPolicy(cfg));
         }
         setup.contracts.forEach(builder::contract);
         setup.strategies.forEach(builder::strategy);
@@ -393,8 +399,9 @@ public final class RunCommand implements Callable<Integer> {
                 workingAtEnd);
         JournalFigures journalled = engine.journalFigures();
         if (journalled != null) {
-            System.out.printf("%njournal: %,d events journalled this run in %d segment(s), %d failed; orphans adopted "
-                    + "%d, cancelled %d%n", journalled.journalled(), journalled.segmentsWritten(),
+            System.out.printf("%njournal: %,d events journalled this run in %d segment(s)%s, %d failed; orphans "
+                    + "adopted %d, cancelled %d%n", journalled.journalled(), journalled.segmentsWritten(),
+                    journalled.forces() == 0 ? "" : String.format(", forced to the disk %,d times", journalled.forces()),
                     journalled.failures(), journalled.orphansAdopted(), journalled.orphansCancelled());
         }
         System.out.println();

@@ -143,6 +143,8 @@ class CrashRecoveryTest {
             assertThat(second.process.waitFor(60, TimeUnit.SECONDS)).as("the second run stops; output: %s",
                     second.lines).isTrue();
             assertThat(second.process.exitValue()).as("%s", second.lines).isZero();
+            assertThat(second.lines).as("the journal forced to the disk only in the drill that asks for it")
+                    .filteredOn(l -> l.contains("forced to the disk")).hasSize(orphans.equals("adopt") ? 1 : 0);
 
             // state rebuilt: the first reconciliation after the restart found nothing to correct in positions
             assertThat(second.lines).as("position corrections after the restart; output: %s", second.lines)
@@ -298,6 +300,7 @@ class CrashRecoveryTest {
                 "    params: {fast: 3, slow: 8, bars: " + barTicks + "t, size: 1, stopTicks: 60, targetTicks: 60}",
                 "engine:",
                 "  journal: journal",
+                "  journalSync: " + orphans.equals("adopt"), // one drill with the records forced to the disk
                 "  orphans: " + orphans,
                 ""));
         return config;

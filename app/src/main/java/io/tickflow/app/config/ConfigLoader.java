@@ -48,6 +48,7 @@ import io.tickflow.engine.strategy.StrategyParams;
  * commissions: {perSide: 1.40, MES: 0.37}
  * engine: {ringSize: 65536, waitStrategy: yielding,
  *          journal: journal/,   # optional: journal every inbound event here and recover from it on restart
+ *          journalSync: false,  # true: force each batch of records to the disk (survives power loss)
  *          orphans: cancel}     # adopt | cancel: orders a killed earlier run left working (default cancel)
  * }</pre>
  * Strings may use {@code ${NAME}} or {@code ${NAME:-default}} from the environment. Every
@@ -300,12 +301,12 @@ public final class ConfigLoader {
         if (!orphans.equals("adopt") && !orphans.equals("cancel")) {
             throw e.error("orphans", "expected adopt or cancel, found '" + orphans + "'");
         }
-        return new TickflowConfig.Recovery(journal, orphans.equals("adopt") ? UnknownOrderPolicy.ADOPT
-                : UnknownOrderPolicy.CANCEL);
+        return new TickflowConfig.Recovery(journal, e.bool("journalSync", false),
+                orphans.equals("adopt") ? UnknownOrderPolicy.ADOPT : UnknownOrderPolicy.CANCEL);
     }
 
     private static EngineConfig engine(ConfigNode e) {
-        e.only("ringSize", "waitStrategy", "journal", "orphans");
+        e.only("ringSize", "waitStrategy", "journal", "journalSync", "orphans");
         EngineConfig config = EngineConfig.defaults();
         if (e.has("ringSize")) {
             long size = e.integer("ringSize", 0, 64, 1 << 24);

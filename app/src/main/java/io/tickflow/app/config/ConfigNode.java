@@ -90,6 +90,17 @@ final class ConfigNode {
         return v.longValue();
     }
 
+    boolean bool(String name, boolean absent) {
+        JsonNode v = value(name);
+        if (v == null) {
+            return absent;
+        }
+        if (!v.isBoolean()) {
+            throw error(name, "expected true or false, found " + v);
+        }
+        return v.booleanValue();
+    }
+
     double number(String name, double absent, double minExclusive) {
         JsonNode v = value(name);
         if (v == null) {

@@ -24,13 +24,15 @@ public record TickflowConfig(Gateway gateway, List<Account> accounts, List<Strat
                              Recovery recovery) {
 
     /**
-     * Crash recovery ({@code engine.journal}, {@code engine.orphans}).
+     * Crash recovery ({@code engine.journal}, {@code engine.journalSync}, {@code engine.orphans}).
      *
      * @param journal the journal directory, or null for none
+     * @param sync    force each batch of journal records to the disk (survives power loss, costs an msync)
      * @param orphans what the first reconciliation after a restart does with orders an earlier
      *                session left working: adopt or cancel (the default)
      */
-    public record Recovery(java.nio.file.Path journal, io.tickflow.engine.order.UnknownOrderPolicy orphans) {
+    public record Recovery(java.nio.file.Path journal, boolean sync,
+                           io.tickflow.engine.order.UnknownOrderPolicy orphans) {
     }
 
     /**

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.tickflow.engine.order.UnknownOrderPolicy;
 
-/** {@code engine.journal} and {@code engine.orphans}: crash recovery in a run configuration. */
+/** {@code engine.journal}, {@code engine.journalSync} and {@code engine.orphans}: crash recovery in a run configuration. */
 class RecoveryConfigTest {
     @TempDir
     Path dir;
@@ -36,7 +36,19 @@ class RecoveryConfigTest {
         TickflowConfig c = ConfigLoader.load(write(STRATEGY), Map.of());
 
         assertThat(c.recovery().journal()).isNull();
+        assertThat(c.recovery().sync()).isFalse();
         assertThat(c.recovery().orphans()).isEqualTo(UnknownOrderPolicy.CANCEL);
+    }
+
+    @Test
+    void theJournalCanBeForcedToTheDiskAndSayingSoOtherThanTrueOrFalseIsAnError() throws IOException {
+        TickflowConfig c = ConfigLoader.load(write(STRATEGY + "engine: {journal: j, journalSync: true}\n"), Map.of());
+        assertThat(c.recovery().sync()).isTrue();
+
+        Path file = write(STRATEGY + "engine:\n  journal: j\n  journalSync: always\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("run.yaml:7").hasMessageContaining("journalSync")
+                .hasMessageContaining("expected true or false");
     }
 
     @Test

@@ -121,7 +121,7 @@ public final class Engine implements AutoCloseable {
         // client order ids must never repeat across runs live (the journal knows every id used before);
         // in event time they are reproducible
         this.journal = b.journalDir == null ? null
-                : Journal.open(b.journalDir, b.journalSegmentBytes, new SystemClock().nanos(), contracts);
+                : Journal.open(b.journalDir, b.journalSegmentBytes, b.journalSync, new SystemClock().nanos(), contracts);
         if (port != null) {
             long firstClientOrderId = config.eventTime() ? 1
                     : journal != null ? journal.firstClientOrderId() : new SystemClock().nanos();
@@ -218,7 +218,8 @@ public final class Engine implements AutoCloseable {
                 journal.recovered().tornTails(), journal.recovered().sessions().size(), r == null ? 0 : r.replayed(),
                 r == null ? 0 : r.skipped(), desk.suppressedDuringReplay(), replayNanos / 1_000_000,
                 journal.writer().journalled(),
-                journal.writer().segmentsWritten(), journal.writer().failures(), journal.firstClientOrderId(),
+                journal.writer().segmentsWritten(), journal.writer().failures(), journal.writer().forces(),
+                journal.firstClientOrderId(),
                 desk.router().orphansAdopted(), desk.router().orphansCancelled());
     }
 
@@ -409,6 +410,7 @@ public final class Engine implements AutoCloseable {
         private Map<Long, RiskLimits> accountLimits = Map.of();
         private java.nio.file.Path journalDir;
         private int journalSegmentBytes = Journal.DEFAULT_SEGMENT_BYTES;
+        private boolean journalSync;
         private UnknownOrderPolicy orphanOrders = UnknownOrderPolicy.CANCEL;
 
         private Builder() {
@@ -421,6 +423,16 @@ public final class Engine implements AutoCloseable {
          */
         public Builder journal(java.nio.file.Path dir) {
             this.journalDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /**
+         * Force each batch of journal records to the disk (an msync on the journal thread, never
+         * the engine's): the journal then survives power loss, not only the process dying.
+         * Off by default.
+         */
+        public Builder journalSync(boolean sync) {
+            this.journalSync = sync;
             return this;
         }
 

@@ -33,7 +33,7 @@ public final class Journal implements AutoCloseable {
     private final long firstClientOrderId;
     private final JournalWriter writer;
 
-    private Journal(Path dir, int segmentBytes, long idFloor, List<String> contractIds) {
+    private Journal(Path dir, int segmentBytes, boolean sync, long idFloor, List<String> contractIds) {
         this.dir = dir;
         try {
             Files.createDirectories(dir);
@@ -52,7 +52,7 @@ public final class Journal implements AutoCloseable {
             this.firstClientOrderId = Math.max(idFloor, recovered.maxClientOrderId() + 1);
             JournalSession session = new JournalSession(firstClientOrderId, System.currentTimeMillis() * 1_000_000L,
                     ProcessHandle.current().pid(), contractIds);
-            this.writer = new JournalWriter(dir, recovered.lastSegment() + 1, segmentBytes, session);
+            this.writer = new JournalWriter(dir, recovered.lastSegment() + 1, segmentBytes, sync, session);
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
@@ -64,12 +64,13 @@ public final class Journal implements AutoCloseable {
      * {@code contracts}.
      *
      * @param segmentBytes size of each segment file, at least 64 KiB; see {@link #DEFAULT_SEGMENT_BYTES}
+     * @param sync         force each batch of records to the disk (see {@link JournalWriter})
      * @param idFloor      the lowest first client order id this session may use
      * @throws JournalCorruptedException if what is there cannot be read
      */
-    public static Journal open(Path dir, int segmentBytes, long idFloor, ContractRegistry contracts) {
+    public static Journal open(Path dir, int segmentBytes, boolean sync, long idFloor, ContractRegistry contracts) {
         List<String> ids = contracts.contracts().stream().map(c -> c.id()).toList();
-        return new Journal(dir, segmentBytes, idFloor, ids);
+        return new Journal(dir, segmentBytes, sync, idFloor, ids);
     }
 
     /** 64 MiB. */

@@ -16,13 +16,14 @@ import java.nio.file.Path;
  * @param replayMillis       how long reading, publishing and applying the replay took
  * @param journalled         events this session has journalled so far
  * @param segmentsWritten    segment files this session has written
- * @param failures           events this session could not journal
+ * @param failures           events this session could not journal (or force to the disk)
+ * @param forces             times this session forced records to the disk (0 unless synced)
  * @param firstClientOrderId this session's first client order id (customTag)
  * @param orphansAdopted     earlier sessions' orders still working, adopted
  * @param orphansCancelled   earlier sessions' orders still working, cancelled
  */
 public record JournalFigures(Path dir, int segmentsFound, long eventsFound, int tornTails, int sessionsFound,
                              long replayed, long skipped, long suppressedCommands, long replayMillis, long journalled,
-                             int segmentsWritten, long failures, long firstClientOrderId, long orphansAdopted,
+                             int segmentsWritten, long failures, long forces, long firstClientOrderId, long orphansAdopted,
                              long orphansCancelled) {
 }

@@ -29,9 +29,13 @@ import io.tickflow.engine.ring.InboundEvent;
  * segment file whose first record is its {@link JournalSession}; segments are memory-mapped
  * at full size and a record that would not fit rolls over to the next one. A record is
  * written payload first, then its checksum, then its length with release semantics, so the
- * page cache (which outlives a {@code kill -9}) never holds a visible half record. Nothing is
- * forced to the disk: the journal survives the process dying, not the machine losing power
- * (the gateway's reconciliation covers what a lost tail would have held).
+ * page cache (which outlives a {@code kill -9}) never holds a visible half record. By default
+ * nothing is forced to the disk: the journal survives the process dying, not the machine
+ * losing power (the gateway's reconciliation covers what a lost tail would have held). With
+ * {@code sync}, the records of each batch the ring hands over are forced to the disk (an msync
+ * of just the bytes written since the last one) before the writer takes the next batch: on
+ * this thread, so the engine thread never waits for the disk, though producers may once the
+ * writer falls a whole ring behind.
  *
  * <p>Not journalled: TIMER events (time passing carries no state to rebuild) and the events
  * between {@link ControlAction#REPLAY_BEGIN} and {@link ControlAction#REPLAY_END} (they are
@@ -53,6 +57,9 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     private int position;
     private boolean skipping;
     private boolean failed;
+    private final boolean sync;
+    private int forcedUpTo;
+    private volatile long forces;
     private volatile long journalled;
     private volatile long failures;
     private volatile int segmentsWritten;
@@ -66,6 +73,15 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
      * @param segmentBytes the size of each segment file (at least 64 KiB)
      */
     public JournalWriter(Path dir, int firstSegment, int segmentBytes, JournalSession session) {
+        this(dir, firstSegment, segmentBytes, false, session);
+    }
+
+    /**
+     * As {@link #JournalWriter(Path, int, int, JournalSession)}, forcing each batch of records to
+     * the disk if {@code sync}.
+     */
+    public JournalWriter(Path dir, int firstSegment, int segmentBytes, boolean sync, JournalSession session) {
+        this.sync = sync;
         if (segmentBytes < JournalFormat.MIN_SEGMENT) {
             throw new IllegalArgumentException("journal segments must be at least " + JournalFormat.MIN_SEGMENT
                     + " bytes, were " + segmentBytes);
@@ -80,6 +96,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         this.segment = firstSegment - 1;
         roll();
         writeSession(session);
+        force();
     }
 
     /** Event records written so far in this session. */
@@ -90,6 +107,11 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     /** Events that could not be written (a full disk, say); each was logged. */
     public long failures() {
         return failures;
+    }
+
+    /** How often records were forced to the disk (0 without {@code sync}). */
+    public long forces() {
+        return forces;
     }
 
     /** Segment files this session has written to. */
@@ -114,6 +136,13 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
 
     @Override
     public void onEvent(InboundEvent e, long sequence, boolean endOfBatch) {
+        append(e);
+        if (endOfBatch) {
+            force();
+        }
+    }
+
+    private void append(InboundEvent e) {
         thread = Thread.currentThread();
         CountDownLatch h = hold;
         if (h != null) {
@@ -143,6 +172,21 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         int length = EventCodec.encode(e, buffer, payload);
         commit(length);
         journalled++;
+    }
+
+    /** With {@code sync}: the bytes written since the last force, to the disk. */
+    private void force() {
+        if (!sync || mapped == null || position == forcedUpTo) {
+            return;
+        }
+        try {
+            mapped.force(forcedUpTo, position - forcedUpTo);
+            forcedUpTo = position;
+            forces++;
+        } catch (UncheckedIOException ex) {
+            failures++;
+            LOG.error("cannot force journal segment {} to the disk", file, ex);
+        }
     }
 
     private void commit(int length) {
@@ -222,6 +266,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         buffer.putLong(24, System.currentTimeMillis() * 1_000_000L);
         JournalFormat.INT.setRelease(buffer, 0, JournalFormat.MAGIC);
         position = JournalFormat.HEADER_LENGTH;
+        forcedUpTo = 0;
         segmentsWritten++;
     }
 
@@ -230,6 +275,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         if (mapped == null) {
             return;
         }
+        force();
         MappedByteBuffer m = mapped;
         int used = position;
         mapped = null;

@@ -127,6 +127,34 @@ class JournalFileTest {
     }
 
     @Test
+    void withSyncEachBatchIsForcedToTheDiskOnceAndAcrossARollover(@TempDir Path dir) {
+        JournalWriter writer = new JournalWriter(dir, 1, 1 << 16, true, SESSION);
+        assertThat(writer.forces()).as("the header and the session record").isEqualTo(1);
+        List<InboundEvent> events = everyKind();
+        int batches = 0;
+        for (int i = 0; i < 2_000; i++) {
+            boolean endOfBatch = i % 10 == 9;
+            writer.onEvent(events.get(0), i, endOfBatch);
+            batches += endOfBatch ? 1 : 0;
+        }
+        InboundEvent timer = new InboundEvent();
+        new TimerTranslator().set(5).translateTo(timer, 0);
+        writer.onEvent(timer, 2_000, true); // a batch whose last event is not journalled: nothing new to force
+        writer.close();
+
+        assertThat(writer.segmentsWritten()).as("2,000 quotes overflow one 64 KiB segment").isGreaterThan(1);
+        // each batch once, plus each new segment's header and the end of each segment left
+        assertThat(writer.forces()).isBetween((long) batches, (long) batches + 2L * writer.segmentsWritten());
+        assertThat(readAll(dir, new ArrayList<>())).hasSize(2_000);
+        assertThat(writer.failures()).isZero();
+
+        JournalWriter unsynced = new JournalWriter(dir.resolve("plain"), 1, 1 << 16, SESSION);
+        unsynced.onEvent(events.get(0), 0, true);
+        unsynced.close();
+        assertThat(unsynced.forces()).isZero();
+    }
+
+    @Test
     void aTimerIsNotJournalledNorAnythingBetweenTheReplayMarkers(@TempDir Path dir) {
         JournalWriter writer = new JournalWriter(dir, 1, 1 << 16, SESSION);
         List<InboundEvent> events = everyKind();
