@@ -47,6 +47,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
 
     private final Path dir;
     private final int segmentBytes;
+    private final boolean sync;
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
     private ByteBuffer buffer = NOTHING;
     private MappedByteBuffer mapped;
@@ -57,8 +58,8 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
     private int position;
     private boolean skipping;
     private boolean failed;
-    private final boolean sync;
     private int forcedUpTo;
+    private boolean forceFailed;
     private volatile long forces;
     private volatile long journalled;
     private volatile long failures;
@@ -185,7 +186,11 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
             forces++;
         } catch (UncheckedIOException ex) {
             failures++;
-            LOG.error("cannot force journal segment {} to the disk", file, ex);
+            if (!forceFailed) {
+                forceFailed = true;
+                LOG.error("cannot force journal segment {} to the disk; its records are in the page cache only "
+                        + "(counted as failures, logged once a segment)", file, ex);
+            }
         }
     }
 
@@ -267,6 +272,7 @@ public final class JournalWriter implements EventHandler<InboundEvent>, AutoClos
         JournalFormat.INT.setRelease(buffer, 0, JournalFormat.MAGIC);
         position = JournalFormat.HEADER_LENGTH;
         forcedUpTo = 0;
+        forceFailed = false;
         segmentsWritten++;
     }
 
