@@ -217,7 +217,8 @@ class ChaosSoakTest {
      * Pauses the strategies, quiets the network and checks the invariants: first those that
      * the event stream and earlier reconciliations must already satisfy (positions, fills),
      * then, after a reconnect of the checkpoint's own, the working orders too. At the end the
-     * engine also stands down, and nothing may be left working or open.
+     * engine also stands down, and nothing may be left working or open; the strategies, resumed,
+     * must then know that none of their orders works.
      */
     private void checkpoint(FaultSchedule faults, boolean last) {
         checkpoints++;
@@ -237,6 +238,8 @@ class ChaosSoakTest {
             timeline.add("standing down: cancel everything, flatten");
             engine.standDown(true);
             awaitWhileQuoting("flat everywhere after standing down", this::flatEverywhere);
+            // resumed (with trading still paused), each strategy first hears how its orders ended meanwhile
+            traders.forEach(t -> engine.resume(t.name));
         }
         awaitWhileQuoting("working orders to agree with the gateway", this::workingOrdersAgree);
         awaitWhileQuoting("positions and fills to agree after the reconnect", this::positionsAndFillsAgree);

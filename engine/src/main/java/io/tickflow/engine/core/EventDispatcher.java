@@ -463,9 +463,13 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
             if (name.length() == 0 || host.name.contentEquals(name)) {
                 matched = true;
                 if (host.state() == StrategyState.RUNNING || host.state() == StrategyState.HALTED) {
+                    boolean resuming = host.state() == StrategyState.HALTED && newState == StrategyState.RUNNING;
                     host.state(newState);
                     LOG.info("strategy '{}' {} by operator", host.name,
                             newState == StrategyState.HALTED ? "halted" : "resumed");
+                    if (resuming && desk != null) {
+                        desk.resumed(host);
+                    }
                 }
             }
         }

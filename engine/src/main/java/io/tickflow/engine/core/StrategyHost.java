@@ -22,6 +22,8 @@ final class StrategyHost {
     /** This host alone, for delivering an event to it without allocating. */
     final StrategyHost[] alone = {this};
     final long accountId;
+    /** What happened to this strategy's orders while it was halted, told when it resumes. */
+    final MissedWhileHalted missed = new MissedWhileHalted();
     EngineStrategyContext context;
     private volatile StrategyState state = StrategyState.NEW;
     private long faults;

@@ -48,6 +48,7 @@ final class TradingDesk implements OrderListener, RiskView {
     private final EventDispatcher dispatcher;
     private final Long2ObjectHashMap<StrategyHost> owners = new Long2ObjectHashMap<>();
     private final RouterFillView fillView = new RouterFillView();
+    private final BookPositionView positionView = new BookPositionView();
     private final RiskGate gate;
     private final EngineListener listener;
     private final Clock clock;
@@ -294,6 +295,7 @@ final class TradingDesk implements OrderListener, RiskView {
             }
             if (host.state() == StrategyState.HALTED) {
                 host.state(StrategyState.RUNNING);
+                resumed(host);
             }
             return true;
         });
@@ -356,7 +358,11 @@ final class TradingDesk implements OrderListener, RiskView {
             owner = placing;
         }
         if (owner != null) {
-            dispatcher.deliver(owner.alone, EventDispatcher.ON_ORDER, order);
+            if (missesEvents(owner)) {
+                owner.missed.orderChanged(order);
+            } else {
+                dispatcher.deliver(owner.alone, EventDispatcher.ON_ORDER, order);
+            }
         }
         brackets.onChanged(order);
     }
@@ -376,9 +382,46 @@ final class TradingDesk implements OrderListener, RiskView {
         }
         StrategyHost owner = owners.get(order.clientOrderId());
         if (owner != null) {
-            dispatcher.deliver(owner.alone, EventDispatcher.ON_FILL, fillView.set(order, tradeId, size, priceTicks));
+            if (missesEvents(owner)) {
+                owner.missed.filled(order, tradeId, size, priceTicks);
+            } else {
+                dispatcher.deliver(owner.alone, EventDispatcher.ON_FILL, fillView.set(order, tradeId, size, priceTicks));
+            }
         }
         brackets.onFilled(order, size, priceTicks);
+    }
+
+    /** A halted strategy hears nothing, but what happens to its orders is kept for when it resumes. */
+    private boolean missesEvents(StrategyHost owner) {
+        return owner.state() == StrategyState.HALTED && !replaying;
+    }
+
+    /**
+     * A halted strategy runs again (an operator's resume, or the next session lifting a daily
+     * loss breach): before any new event it is told, in the order they happened, the fills and
+     * the latest state of each of its orders that changed meanwhile, then where its positions
+     * stand.
+     */
+    void resumed(StrategyHost host) {
+        List<MissedWhileHalted.Missed> missed = host.missed.drain();
+        for (int i = 0; i < missed.size(); i++) {
+            if (!host.isRunning()) {
+                // it failed again while catching up: the rest waits for the next resume
+                host.missed.putBack(missed.subList(i, missed.size()));
+                return;
+            }
+            MissedWhileHalted.Missed m = missed.get(i);
+            if (m.fill()) {
+                dispatcher.deliver(host.alone, EventDispatcher.ON_FILL,
+                        fillView.set(m.order(), m.tradeId(), m.size(), m.priceTicks()));
+            } else {
+                dispatcher.deliver(host.alone, EventDispatcher.ON_ORDER, m.order());
+            }
+        }
+        for (Contract contract : host.contracts) {
+            Position position = positions.position(host.accountId, contracts.indexOf(contract.id()));
+            dispatcher.deliver(host.alone, EventDispatcher.ON_POSITION, positionView.set(position, clock.nanos()));
+        }
     }
 
     /** One strategy's order entry. */

@@ -14,6 +14,13 @@ package io.tickflow.engine.strategy;
  * being handled, and, by default, halts this strategy (no further callbacks); the engine and
  * the other strategies go on. The policy is configurable per strategy (halt or continue).
  *
+ * <p>A halted strategy (by a fault, an operator, a stand-down or a risk breach) hears nothing,
+ * but its orders live on: a breach cancels them, bracket legs fill. When it resumes (an
+ * operator's resume, or the next session lifting a daily loss breach) it is told, before any
+ * new event, what its orders did meanwhile — each fill through {@link #onFill} and the latest
+ * state of each order that changed through {@link #onOrder}, in the order they happened — and
+ * then its position in each of its contracts through {@link #onPosition}.
+ *
  * <p>Life cycle: {@link #configure} once when the engine is built (and when a configuration
  * naming the strategy is loaded); {@link #onStart} once before any event; market and trading callbacks for the
  * strategy's contracts; {@link #onStop} once at shutdown unless the strategy was halted by a

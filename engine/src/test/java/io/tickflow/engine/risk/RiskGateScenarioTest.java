@@ -22,7 +22,9 @@ import io.tickflow.engine.ring.QuoteTranslator;
 import io.tickflow.engine.ring.TimerTranslator;
 import io.tickflow.engine.ring.TradeTranslator;
 import io.tickflow.engine.sim.FillModel;
+import io.tickflow.engine.strategy.FillView;
 import io.tickflow.engine.strategy.OrderView;
+import io.tickflow.engine.strategy.PositionView;
 import io.tickflow.engine.strategy.Orders;
 import io.tickflow.engine.strategy.QuoteView;
 import io.tickflow.engine.strategy.Strategy;
@@ -36,6 +38,8 @@ class RiskGateScenarioTest {
     private static final class Scripted implements Strategy {
         final List<String> rejections = new ArrayList<>();
         final List<Long> quotesSeen = new ArrayList<>();
+        /** Every order, fill and position callback and every quote, in the order heard. */
+        final List<String> heard = new ArrayList<>();
         private final BiConsumer<Orders, Integer> script;
         private StrategyContext ctx;
         private int quotes;
@@ -52,11 +56,23 @@ class RiskGateScenarioTest {
         @Override
         public void onQuote(QuoteView quote) {
             quotesSeen.add(quote.tsEvent());
+            heard.add("quote " + quote.bidTicks());
             script.accept(ctx.orders(), quotes++);
         }
 
         @Override
+        public void onFill(FillView fill) {
+            heard.add("fill " + fill.side() + " " + fill.size());
+        }
+
+        @Override
+        public void onPosition(PositionView position) {
+            heard.add("position " + position.netPosition());
+        }
+
+        @Override
         public void onOrder(OrderView order) {
+            heard.add("order " + order.clientOrderId() + " " + order.status());
             if (order.status() == OrderStatus.REJECTED) {
                 rejections.add(order.rejectReason().toString());
             }
@@ -249,6 +265,29 @@ class RiskGateScenarioTest {
                 .last().isEqualTo(NEXT_SESSION + 1);
         assertThat(s.rejections).isEmpty();
         assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).isEqualTo(1);
+    }
+
+    @Test
+    void aStrategyResumedAfterABreachFirstHearsWhatHappenedToItsOrdersWhileItWasHalted() {
+        long[] ids = new long[2];
+        Scripted s = new Scripted((orders, n) -> {
+            if (n == 0) {
+                orders.market(ES, BUY, 2);
+                ids[1] = orders.limit(ES, BUY, 1, 70);
+            }
+        });
+        Engine engine = engine(s, RiskLimits.none().withDailyLossLimit(50_000));
+        quotes(engine, 100, 95, 90, 85, 80, 79);
+        nextSession(engine, 79);
+        engine.shutdown();
+
+        assertThat(lifted).hasSize(1);
+        List<String> afterBreach = s.heard.subList(s.heard.lastIndexOf("quote 85") + 1, s.heard.size());
+        // the breach asks to cancel the working limit (heard at once), halts the strategy, and the cancel and the
+        // flatten complete while it hears nothing; resumed, it is told first, then trades on
+        assertThat(afterBreach).containsExactly("order " + ids[1] + " PENDING_CANCELLATION",
+                "order " + ids[1] + " CANCELLED", "position 0", "quote 79");
+        assertThat(engine.simulatedExchange().restingOrders(0)).isZero();
     }
 
     @Test
