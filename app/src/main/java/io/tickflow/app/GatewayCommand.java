@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import io.tickflow.adapters.data.CsvMarketData;
 import io.tickflow.adapters.gateway.FaultScript;
 import io.tickflow.adapters.gateway.PaperGateway;
+import io.tickflow.adapters.gateway.rest.ExpiredTokenAnswer;
 import io.tickflow.adapters.gateway.venue.OrderLimits;
 import io.tickflow.adapters.gateway.venue.PaperContract;
 import picocli.CommandLine.Command;
@@ -82,6 +83,11 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--no-rate-limits", description = "Do not enforce the service's request limits.")
     boolean noRateLimits;
 
+    @Option(names = "--expired-token-answer", description = "How Auth/validate answers a token past its lifetime "
+            + "(the reference leaves it open): EXPIRED_TOKEN_CODE (HTTP 200, errorCode 3; the default) or "
+            + "UNAUTHORIZED (HTTP 401, as every other endpoint).")
+    ExpiredTokenAnswer expiredTokenAnswer = ExpiredTokenAnswer.EXPIRED_TOKEN_CODE;
+
     @Override
     public Integer call() throws Exception {
         if (!(speed > 0) || Double.isInfinite(speed)) {
@@ -98,7 +104,7 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         List<PaperContract> contracts = PaperContract.defaults(LocalDate.now(ZoneOffset.UTC));
         PaperGateway.Builder builder = PaperGateway.builder().host(host).port(port).contracts(contracts)
-                .rateLimits(!noRateLimits).orderLimits(limits);
+                .rateLimits(!noRateLimits).orderLimits(limits).expiredTokenAnswer(expiredTokenAnswer);
         for (int i = 0; i < users.size(); i++) {
             builder.user(users.get(i), apiKeys.get(i));
         }

@@ -29,6 +29,7 @@ import io.tickflow.adapters.gateway.hub.HubSession;
 import io.tickflow.adapters.gateway.hubs.HubBroadcaster;
 import io.tickflow.adapters.gateway.hubs.MarketHubMethods;
 import io.tickflow.adapters.gateway.hubs.UserHubMethods;
+import io.tickflow.adapters.gateway.rest.ExpiredTokenAnswer;
 import io.tickflow.adapters.gateway.rest.RestApi;
 import io.tickflow.adapters.gateway.venue.MarketFeed;
 import io.tickflow.adapters.gateway.venue.OrderLimits;
@@ -111,7 +112,7 @@ public final class PaperGateway implements AutoCloseable {
         this.userHub = new Hub("/hubs/user", new UserHubMethods(venue, broadcaster), tokens::userOf, b.keepAlive,
                 Duration.ofSeconds(15));
         this.rest = new RestApi(venue, venueThread, tokens, faults, b.apiKeys, b.rateLimits,
-                () -> wall.millis() * 1_000_000L);
+                () -> wall.millis() * 1_000_000L, b.expiredTokenAnswer);
         this.server = new Server();
         this.connector = new ServerConnector(server);
         connector.setHost(b.host);
@@ -283,6 +284,7 @@ public final class PaperGateway implements AutoCloseable {
         private Function<List<PaperContract>, List<MarketReplay>> marketData = c -> List.of();
         private double speed = 1;
         private Duration tokenLifetime = Duration.ofHours(24);
+        private ExpiredTokenAnswer expiredTokenAnswer = ExpiredTokenAnswer.EXPIRED_TOKEN_CODE;
         private boolean rateLimits = true;
         private Duration keepAlive = Duration.ofSeconds(15);
         private int maxBars = 20_000;
@@ -365,6 +367,12 @@ public final class PaperGateway implements AutoCloseable {
 
         public Builder tokenLifetime(Duration lifetime) {
             this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /** How {@code Auth/validate} answers a token past its lifetime (default: errorCode 3 ExpiredToken). */
+        public Builder expiredTokenAnswer(ExpiredTokenAnswer answer) {
+            this.expiredTokenAnswer = Objects.requireNonNull(answer, "expiredTokenAnswer");
             return this;
         }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,8 +54,11 @@ public final class ProjectXRest implements AutoCloseable {
     private final RequestLimiter general = RequestLimiter.general();
     private final RequestLimiter history = RequestLimiter.history();
     private final Duration backoffBase;
+    private final Clock wall;
     private volatile String token;
     private volatile long renewAtMillis;
+    /** When the current token expires, by its {@code exp} claim. */
+    private volatile long expiresAtMillis;
     private volatile String sessionEnded;
     private volatile Consumer<String> onSessionEnded;
     private volatile AppCredentials app;
@@ -64,6 +68,13 @@ public final class ProjectXRest implements AutoCloseable {
     private final ThreadLocal<Long> sendByNanos = ThreadLocal.withInitial(() -> 0L);
 
     public ProjectXRest(URI base, String userName, Secret apiKey, Duration callTimeout, Duration backoffBase) {
+        this(base, userName, apiKey, callTimeout, backoffBase, Clock.systemUTC());
+    }
+
+    /** @param wall the clock a token's {@code exp} claim is read against (a test's, to skip a day) */
+    public ProjectXRest(URI base, String userName, Secret apiKey, Duration callTimeout, Duration backoffBase,
+                        Clock wall) {
+        this.wall = wall;
         this.base = base;
         this.userName = userName;
         this.apiKey = apiKey;
@@ -123,7 +134,7 @@ public final class ProjectXRest implements AutoCloseable {
         checkSession("token");
         if (token == null) {
             login();
-        } else if (System.currentTimeMillis() >= renewAtMillis) {
+        } else if (wall.millis() >= renewAtMillis) {
             renew();
         }
         return token;
@@ -132,9 +143,11 @@ public final class ProjectXRest implements AutoCloseable {
     /**
      * Renews the token through {@code Auth/validate}, presenting the current token as Bearer.
      * Only when the service answers that the token cannot be renewed ({@code success:false}:
-     * expired, invalid or unknown session) does it sign in again. A 401 means the service no
-     * longer knows this session (it was ended, e.g. by a sign-in elsewhere): the session is
-     * over and nothing signs in again. A lost answer keeps the current token for a later try.
+     * expired, invalid or unknown session), or answers 401 to a token already past its expiry
+     * (renewal came too late: the machine slept), does it sign in again. A 401 to a token still
+     * within its lifetime means the service no longer knows this session (it was ended, e.g. by
+     * a sign-in elsewhere): the session is over and nothing signs in again. A lost answer keeps
+     * the current token for a later try.
      */
     public synchronized void renew() {
         checkSession("Auth/validate");
@@ -147,6 +160,10 @@ public final class ProjectXRest implements AutoCloseable {
             adopt(outcome.answer.path("newToken").asText());
             validations.incrementAndGet();
             LOG.info("session token renewed through Auth/validate");
+            return;
+        }
+        if (outcome.status == 401 && tokenExpired()) {
+            login();
             return;
         }
         if (outcome.status == 401) {
@@ -174,14 +191,27 @@ public final class ProjectXRest implements AutoCloseable {
 
     private void adopt(String newToken) {
         token = newToken;
-        long expires = expiryMillis(newToken);
-        long now = System.currentTimeMillis();
+        long now = wall.millis();
+        long expires = expiryMillis(newToken, now);
+        expiresAtMillis = expires;
         long lifetime = Math.max(0, expires - now);
         renewAtMillis = now + lifetime - Math.max(lifetime / 5, Math.min(lifetime / 2, 60_000));
     }
 
-    /** The {@code exp} claim of a JWT, or 23 hours from now if the token says nothing. */
-    static long expiryMillis(String jwt) {
+    /**
+     * The current token is past its expiry: a 401 to it says only that, not that the session
+     * was ended. Logged, as the token should have been renewed before.
+     */
+    private boolean tokenExpired() {
+        boolean expired = wall.millis() >= expiresAtMillis;
+        if (expired) {
+            LOG.warn("the session token expired before it was renewed (was the machine asleep?); signing in again");
+        }
+        return expired;
+    }
+
+    /** The {@code exp} claim of a JWT, or 23 hours from {@code now} if the token says nothing. */
+    static long expiryMillis(String jwt, long now) {
         String[] parts = jwt.split("\\.");
         if (parts.length == 3) {
             try {
@@ -193,18 +223,24 @@ public final class ProjectXRest implements AutoCloseable {
                 LOG.debug("the session token is not a readable JWT; assuming a 23 h lifetime");
             }
         }
-        return System.currentTimeMillis() + TimeUnit.HOURS.toMillis(23);
+        return now + TimeUnit.HOURS.toMillis(23);
     }
 
     /**
      * Whether the service still honours this session: a validate with the current token (a
-     * 401 means the session was ended, e.g. by a sign-in elsewhere). Renews the token if so.
+     * 401 to a token within its lifetime means the session was ended, e.g. by a sign-in
+     * elsewhere). Renews the token if so; a token found expired is dropped, to be replaced by a
+     * sign-in when next needed.
      */
     public boolean sessionAlive() {
         if (sessionEnded != null || token == null) {
             return sessionEnded == null;
         }
         Outcome outcome = once("Auth/validate", obj(), true, 0);
+        if (outcome.status == 401 && tokenExpired()) {
+            token = null;
+            return true;
+        }
         if (outcome.status == 401) {
             sessionEnded("Auth/validate answered 401: the service ended this session");
             return false;

@@ -109,6 +109,7 @@ class PaperGatewayEndToEndTest {
 
     private static void assertDecimal(JsonElement e, String expected) {
         assertThat(e.getAsBigDecimal()).as(String.valueOf(e)).isEqualByComparingTo(expected);
+        assertThat(e.toString()).as("a decimal written plain, as the service writes it").matches("-?[0-9]+(\\.[0-9]+)?");
     }
 
     private static void assertDecimal(JsonNode n, String expected) {

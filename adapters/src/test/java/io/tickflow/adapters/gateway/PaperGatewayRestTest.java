@@ -72,7 +72,9 @@ class PaperGatewayRestTest {
     @Test
     void loginChecksTheUserAndKeyAndIssuesAJwt() {
         assertFailure(rest.post("/api/Auth/loginKey", "{\"userName\":\"nobody\",\"apiKey\":\"x\"}", null), 1);
-        assertFailure(rest.post("/api/Auth/loginKey", "{\"userName\":\"demo\",\"apiKey\":\"wrong\"}", null), 3);
+        Answer refused = rest.post("/api/Auth/loginKey", "{\"userName\":\"demo\",\"apiKey\":\"wrong\"}", null);
+        assertFailure(refused, 3);
+        assertThat(refused.text()).as("a refusal carries its payload field, null").startsWith("{\"token\":null,");
         String token = rest.token;
         assertThat(token.split("\\.")).hasSize(3);
         assertThat(rest.post("/api/Auth/loginKey", "{\"userName\":\"demo\",\"apiKey\":\"secret-key\"}", null).text())
@@ -104,7 +106,10 @@ class PaperGatewayRestTest {
         assertThat(contract.path("symbolId").asText()).isEqualTo("F.US.EP");
         assertThat(contract.path("activeContract").asBoolean()).isTrue();
         assertFailure(post("/api/Contract/searchById", "{\"contractId\":\"CON.F.US.XX.Z99\"}"), 1);
-        assertThat(ok(post("/api/Contract/available", "{\"live\":false}")).path("contracts")).hasSize(6);
+        Answer available = post("/api/Contract/available", "{\"live\":false}");
+        assertThat(ok(available).path("contracts")).hasSize(6);
+        assertThat(available.text()).as("decimals written plain (CL's tick value is 10, not 1E+1)")
+                .doesNotContainPattern("[0-9][eE][+-]?[0-9]").contains("\"tickValue\":10");
     }
 
     @Test

@@ -2,11 +2,7 @@ package io.tickflow.adapters.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tickflow.adapters.gateway.RestClient.Answer;
+import io.tickflow.adapters.testing.MovableClock;
 
 /**
  * Token lifetimes on an injected wall clock ({@code Builder.wallClock}): a token expires when
@@ -25,31 +22,7 @@ import io.tickflow.adapters.gateway.RestClient.Answer;
  * moved by hand.
  */
 class PaperGatewayTokenClockTest {
-    /** A wall clock the test moves. */
-    private static final class ManualClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-03-02T14:30:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final MovableClock clock = new MovableClock();
     private PaperGateway gateway;
     private RestClient rest;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
@@ -11,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tickflow.adapters.gateway.PaperGateway;
+import io.tickflow.adapters.gateway.rest.ExpiredTokenAnswer;
 import io.tickflow.adapters.projectx.wire.ApiObjects;
+import io.tickflow.adapters.testing.MovableClock;
 
 /**
  * The REST client against the paper gateway over loopback (real OkHttp): business failures
@@ -155,6 +158,38 @@ class ProjectXRestTest {
         assertThat(ended).hasSize(1);
         assertThat(rest.sessionAlive()).isFalse();
         assertThat(gateway.logins()).isEqualTo(1);
+    }
+
+    @Test
+    void aTokenThatExpiredUnrenewedIsReplacedBySigningInAgainEvenWhenValidateAnswers401() {
+        MovableClock clock = new MovableClock();
+        try (PaperGateway strict = PaperGateway.builder().user("demo", KEY).wallClock(clock)
+                .tokenLifetime(Duration.ofHours(1)).expiredTokenAnswer(ExpiredTokenAnswer.UNAUTHORIZED).build().start();
+             ProjectXRest client = new ProjectXRest(strict.url(), "demo", Secret.of(KEY), Duration.ofSeconds(10),
+                     Duration.ofMillis(200), clock)) {
+            java.util.List<String> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+            client.onSessionEnded(ended::add);
+            client.login();
+
+            // the machine sleeps past the token's hour: the renewal due is answered 401, the token being expired
+            clock.advance(Duration.ofHours(2));
+            assertThat(client.accounts(true)).isNotEmpty();
+            assertThat(client.logins()).as("signed in again").isEqualTo(2);
+
+            // a hub closing after another such sleep asks whether the session lives: it does, with a new token
+            clock.advance(Duration.ofHours(2));
+            assertThat(client.sessionAlive()).isTrue();
+            assertThat(client.accounts(true)).isNotEmpty();
+            assertThat(client.logins()).isEqualTo(3);
+            assertThat(ended).isEmpty();
+
+            // a 401 to a token within its lifetime is still the session ended elsewhere
+            strict.logOutElsewhere("demo");
+            assertThat(client.sessionAlive()).isFalse();
+            assertThatThrownBy(client::token).isInstanceOf(ProjectXException.SessionEnded.class);
+            assertThat(ended).hasSize(1);
+            assertThat(strict.logins()).isEqualTo(3);
+        }
     }
 
     @Test

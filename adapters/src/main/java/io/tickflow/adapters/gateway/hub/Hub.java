@@ -20,7 +20,9 @@ import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The server side of one SignalR hub over WebSocket with the JSON hub protocol, as a Jetty
@@ -61,7 +63,8 @@ public final class Hub {
         this.methodsByLowerCaseName = methods.methodNames().stream()
                 .collect(Collectors.toUnmodifiableMap(Hub::lowerCase, Function.identity()));
         this.handshakeTimeout = Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
-        ObjectMapper json = new ObjectMapper();
+        // decimals written plain (6800.25, 10), never 1E+1
+        ObjectMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
         this.protocol = new HubProtocol(json);
         this.handler = new HubHandler(this, Objects.requireNonNull(path, "path"), Objects.requireNonNull(auth, "auth"),
                 negotiations, json);

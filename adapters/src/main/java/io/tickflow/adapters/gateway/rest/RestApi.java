@@ -72,14 +72,17 @@ public final class RestApi extends Handler.Abstract {
     private final RateLimiter limiter;
     private final Map<String, String> apiKeys;
     private final LongSupplier wallNanos;
+    private final ExpiredTokenAnswer expired;
     private final java.util.concurrent.atomic.AtomicLong logins = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param apiKeys   user name → API key accepted by {@code Auth/loginKey}
      * @param wallNanos the wall clock in epoch nanoseconds (the default end of a search range)
+     * @param expired   how {@code Auth/validate} answers a token past its lifetime
      */
     public RestApi(PaperVenue venue, VenueThread venueThread, TokenService tokens, GatewayFaults faults,
-                   Map<String, String> apiKeys, boolean rateLimits, LongSupplier wallNanos) {
+                   Map<String, String> apiKeys, boolean rateLimits, LongSupplier wallNanos, ExpiredTokenAnswer expired) {
+        this.expired = expired;
         this.venue = venue;
         this.venueThread = venueThread;
         this.tokens = tokens;
@@ -285,7 +288,8 @@ public final class RestApi extends Handler.Abstract {
         String user = null;
         if (route.authenticated) {
             TokenService.Check check = tokens.check(token);
-            if (check == TokenService.Check.EXPIRED && route.name.equals("Auth/validate")) {
+            if (check == TokenService.Check.EXPIRED && route.name.equals("Auth/validate")
+                    && expired == ExpiredTokenAnswer.EXPIRED_TOKEN_CODE) {
                 return send(response, callback, 200, failure(route, 3, "The token has expired"));
             }
             if (check != TokenService.Check.VALID) {
@@ -301,6 +305,9 @@ public final class RestApi extends Handler.Abstract {
         try {
             JsonNode root = text == null || text.isBlank() ? null : Json.read(text);
             route.endpoint.handle(user, new RequestBody(root), env);
+            if (route.payload != null) {
+                env.putIfAbsent(route.payload, null); // a refusal too carries its payload field, null
+            }
             if (route.name.equals("Auth/logout")) {
                 tokens.revoke(token);
             }
