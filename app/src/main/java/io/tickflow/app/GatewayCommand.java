@@ -83,6 +83,10 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--no-rate-limits", description = "Do not enforce the service's request limits.")
     boolean noRateLimits;
 
+    @Option(names = "--position-brackets", description = "The accounts have \"Position Brackets\" on: placements "
+            + "with stopLossBracket/takeProfitBracket are refused, as the service refuses them on such accounts.")
+    boolean positionBrackets;
+
     @Option(names = "--expired-token-answer", description = "How Auth/validate answers a token past its lifetime "
             + "(the reference leaves it open): EXPIRED_TOKEN_CODE (HTTP 200, errorCode 3; the default) or "
             + "UNAUTHORIZED (HTTP 401, as every other endpoint).")
@@ -104,7 +108,8 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         List<PaperContract> contracts = PaperContract.defaults(LocalDate.now(ZoneOffset.UTC));
         PaperGateway.Builder builder = PaperGateway.builder().host(host).port(port).contracts(contracts)
-                .rateLimits(!noRateLimits).orderLimits(limits).expiredTokenAnswer(expiredTokenAnswer);
+                .rateLimits(!noRateLimits).orderLimits(limits).expiredTokenAnswer(expiredTokenAnswer)
+                .positionBrackets(positionBrackets);
         for (int i = 0; i < users.size(); i++) {
             builder.user(users.get(i), apiKeys.get(i));
         }

@@ -107,6 +107,7 @@ public final class PaperGateway implements AutoCloseable {
         HubBroadcaster broadcaster = new HubBroadcaster(owners::get, faults, scheduler);
         this.venue = new PaperVenue(b.contracts, accounts, new SystemClock(), b.fillModel, b.maxBars, b.orderLimits,
                 broadcaster);
+        venue.positionBrackets(b.positionBrackets);
         this.marketHub = new Hub("/hubs/market", new MarketHubMethods(venue, venueThread, broadcaster), tokens::userOf,
                 b.keepAlive, Duration.ofSeconds(15));
         this.userHub = new Hub("/hubs/user", new UserHubMethods(venue, broadcaster), tokens::userOf, b.keepAlive,
@@ -285,6 +286,7 @@ public final class PaperGateway implements AutoCloseable {
         private double speed = 1;
         private Duration tokenLifetime = Duration.ofHours(24);
         private ExpiredTokenAnswer expiredTokenAnswer = ExpiredTokenAnswer.EXPIRED_TOKEN_CODE;
+        private boolean positionBrackets;
         private boolean rateLimits = true;
         private Duration keepAlive = Duration.ofSeconds(15);
         private int maxBars = 20_000;
@@ -367,6 +369,15 @@ public final class PaperGateway implements AutoCloseable {
 
         public Builder tokenLifetime(Duration lifetime) {
             this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * Whether the accounts have "Position Brackets" on (default off): then a placement with
+         * native bracket legs is refused, as the service refuses it on such accounts.
+         */
+        public Builder positionBrackets(boolean on) {
+            this.positionBrackets = on;
             return this;
         }
 

@@ -404,7 +404,7 @@ public final class ProjectXRest implements AutoCloseable {
     /**
      * Places an order with native bracket legs (each null for none; left out of the body when
      * null, since the service refuses brackets on accounts with "Position Brackets" whenever the
-     * field is present).
+     * field is present). The engine emulates its brackets itself and never sends these.
      */
     public long place(long accountId, String contractId, int type, int side, long size, BigDecimal limitPrice,
                       BigDecimal stopPrice, BigDecimal trailPrice, String customTag, ApiObjects.Bracket stopLoss,

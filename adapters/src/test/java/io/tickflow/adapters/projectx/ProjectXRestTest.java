@@ -94,12 +94,24 @@ class ProjectXRestTest {
 
     @Test
     void nativeBracketsTravelAndAreRefusedByPositionBracketAccounts() {
-        assertThatThrownBy(() -> rest.place(ACCOUNT, es, LIMIT, BUY, 1, new BigDecimal("6790.00"), null, null, "b1",
-                new ApiObjects.Bracket(8, 4), new ApiObjects.Bracket(16, 1)))
-                .isInstanceOfSatisfying(ProjectXException.OrderRejected.class,
-                        e -> assertThat(e.reason()).isEqualTo(ServiceError.Place.ORDER_REJECTED))
-                .hasMessageContaining("Position Brackets");
-        assertThat(restingBuy("b2")).as("no bracket fields, no refusal").isPositive();
+        long entry = rest.place(ACCOUNT, es, LIMIT, BUY, 1, new BigDecimal("6790.00"), null, null, "b1",
+                new ApiObjects.Bracket(8, 4), new ApiObjects.Bracket(16, 1));
+        assertThat(rest.openOrders(ACCOUNT)).as("the legs wait, suspended and unlisted, for the entry to fill")
+                .singleElement().satisfies(o -> assertThat(o.id()).isEqualTo(entry));
+
+        try (PaperGateway positionBrackets = PaperGateway.builder().user("demo", KEY).positionBrackets(true).build()
+                .start();
+             ProjectXRest client = new ProjectXRest(positionBrackets.url(), "demo", Secret.of(KEY))) {
+            client.login();
+            String contract = positionBrackets.contracts().get(0).contract().id();
+            assertThatThrownBy(() -> client.place(ACCOUNT, contract, LIMIT, BUY, 1, new BigDecimal("6790.00"), null,
+                    null, "b1", new ApiObjects.Bracket(8, 4), new ApiObjects.Bracket(16, 1)))
+                    .isInstanceOfSatisfying(ProjectXException.OrderRejected.class,
+                            e -> assertThat(e.reason()).isEqualTo(ServiceError.Place.ORDER_REJECTED))
+                    .hasMessageContaining("Position Brackets");
+            assertThat(client.place(ACCOUNT, contract, LIMIT, BUY, 1, new BigDecimal("6790.00"), null, null, "b2"))
+                    .as("no bracket fields, no refusal").isPositive();
+        }
     }
 
     @Test

@@ -13,17 +13,36 @@ import io.tickflow.adapters.projectx.wire.WireTime;
  */
 final class RequestBody {
     private final JsonNode root;
+    /** The path of this object in the body: empty at the top. */
+    private final String prefix;
 
     RequestBody(JsonNode root) {
+        this(root, "");
         if (root != null && !root.isNull() && !root.isObject()) {
             throw new BadRequest("$", "The request body must be a JSON object.");
         }
+    }
+
+    private RequestBody(JsonNode root, String prefix) {
         this.root = root;
+        this.prefix = prefix;
     }
 
     private JsonNode node(String field) {
         JsonNode n = root == null ? null : root.get(field);
         return n == null || n.isNull() ? null : n;
+    }
+
+    /** A nested object, or null when absent; its fields' errors name the path ({@code stopLossBracket.ticks}). */
+    RequestBody optionalObject(String field) {
+        JsonNode n = node(field);
+        if (n == null) {
+            return null;
+        }
+        if (!n.isObject()) {
+            throw new BadRequest(prefix + field, "The JSON value of '" + prefix + field + "' must be an object.");
+        }
+        return new RequestBody(n, prefix + field + ".");
     }
 
     /** Whether the field is present and not null. */
@@ -37,7 +56,7 @@ final class RequestBody {
             return null;
         }
         if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-            throw new BadRequest(field, "The JSON value of '" + field + "' could not be converted to an integer.");
+            throw new BadRequest(prefix + field, "The JSON value of '" + prefix + field + "' could not be converted to an integer.");
         }
         return n.longValue();
     }
@@ -45,7 +64,7 @@ final class RequestBody {
     long requiredLong(String field) {
         Long v = optionalLong(field);
         if (v == null) {
-            throw new BadRequest(field, "The " + field + " field is required.");
+            throw new BadRequest(prefix + field, "The " + prefix + field + " field is required.");
         }
         return v;
     }
@@ -53,7 +72,7 @@ final class RequestBody {
     int requiredInt(String field) {
         long v = requiredLong(field);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw new BadRequest(field, "The JSON value of '" + field + "' is outside the range of a 32-bit integer.");
+            throw new BadRequest(prefix + field, "The JSON value of '" + prefix + field + "' is outside the range of a 32-bit integer.");
         }
         return (int) v;
     }
@@ -68,7 +87,7 @@ final class RequestBody {
             return null;
         }
         if (!n.isTextual()) {
-            throw new BadRequest(field, "The JSON value of '" + field + "' could not be converted to a string.");
+            throw new BadRequest(prefix + field, "The JSON value of '" + prefix + field + "' could not be converted to a string.");
         }
         return n.textValue();
     }
@@ -76,7 +95,7 @@ final class RequestBody {
     String requiredString(String field) {
         String v = optionalString(field);
         if (v == null || v.isEmpty()) {
-            throw new BadRequest(field, "The " + field + " field is required.");
+            throw new BadRequest(prefix + field, "The " + prefix + field + " field is required.");
         }
         return v;
     }
@@ -87,7 +106,7 @@ final class RequestBody {
             return absent;
         }
         if (!n.isBoolean()) {
-            throw new BadRequest(field, "The JSON value of '" + field + "' could not be converted to a boolean.");
+            throw new BadRequest(prefix + field, "The JSON value of '" + prefix + field + "' could not be converted to a boolean.");
         }
         return n.booleanValue();
     }
@@ -98,7 +117,7 @@ final class RequestBody {
             return null;
         }
         if (!n.isNumber()) {
-            throw new BadRequest(field, "The JSON value of '" + field + "' could not be converted to a decimal.");
+            throw new BadRequest(prefix + field, "The JSON value of '" + prefix + field + "' could not be converted to a decimal.");
         }
         return n.decimalValue();
     }
@@ -112,13 +131,13 @@ final class RequestBody {
         try {
             return WireTime.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new BadRequest(field, "The JSON value of '" + field + "' could not be converted to a DateTime.");
+            throw new BadRequest(prefix + field, "The JSON value of '" + prefix + field + "' could not be converted to a DateTime.");
         }
     }
 
     long requiredTimestamp(String field) {
         if (optionalString(field) == null) {
-            throw new BadRequest(field, "The " + field + " field is required.");
+            throw new BadRequest(prefix + field, "The " + prefix + field + " field is required.");
         }
         return optionalTimestamp(field, 0);
     }

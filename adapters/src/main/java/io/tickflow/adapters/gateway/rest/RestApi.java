@@ -212,11 +212,15 @@ public final class RestApi extends Handler.Abstract {
         var stop = b.optionalDecimal("stopPrice");
         var trail = b.optionalDecimal("trailPrice");
         String tag = b.optionalString("customTag");
-        if (b.has("stopLossBracket") || b.has("takeProfitBracket")) {
-            // the paper accounts have "Position Brackets" on, as many live ones do: the service refuses API brackets
-            throw new VenueError(2, "Brackets cannot be used with Position Brackets");
-        }
-        env.put("orderId", onVenue(() -> venue.place(u, account, contract, type, side, size, limit, stop, trail, tag)));
+        PaperVenue.BracketLeg stopLoss = bracketLeg(b, "stopLossBracket");
+        PaperVenue.BracketLeg takeProfit = bracketLeg(b, "takeProfitBracket");
+        env.put("orderId", onVenue(() -> venue.place(u, account, contract, type, side, size, limit, stop, trail, tag,
+                stopLoss, takeProfit)));
+    }
+
+    private static PaperVenue.BracketLeg bracketLeg(RequestBody b, String field) {
+        RequestBody leg = b.optionalObject(field);
+        return leg == null ? null : new PaperVenue.BracketLeg(leg.requiredInt("ticks"), leg.requiredInt("type"));
     }
 
     private <T> T onVenue(java.util.concurrent.Callable<T> call) {

@@ -84,6 +84,14 @@ public final class PaperVenue {
     private final int maxBars;
     private final OrderLimits limits;
     private long nextExchangeKey = 1;
+    /** Public order ids are the venue's: a suspended bracket leg has one before the exchange knows it. */
+    private long nextOrderId = 1;
+    private final Map<Long, OrderRecord> byExchangeId = new HashMap<>();
+    /** Native brackets by the id of their entry, and of each leg. */
+    private final Map<Long, NativeBracket> brackets = new HashMap<>();
+    /** Exchange commands that exchange events call for (a bracket's legs), run once the exchange returns. */
+    private final java.util.ArrayDeque<Runnable> afterExchange = new java.util.ArrayDeque<>();
+    private boolean positionBrackets;
     private long nextPositionId = 1;
     private int rejectNextOrders;
     /** The answer of the exchange to the command being executed. */
@@ -119,6 +127,14 @@ public final class PaperVenue {
             secondBars[i] = new BarRing(SECOND, 6 * 3_600);
             minuteBars[i] = new BarRing(MINUTE, 90 * 1_440);
         }
+    }
+
+    /**
+     * Whether the accounts have "Position Brackets" on (default off): then, as the service does,
+     * every placement with {@code stopLossBracket} or {@code takeProfitBracket} is refused.
+     */
+    public void positionBrackets(boolean on) {
+        this.positionBrackets = on;
     }
 
     // ---- what the venue lists ----
@@ -190,7 +206,169 @@ public final class PaperVenue {
     public long place(String user, long accountId, String contractId, int typeCode, int sideCode, long size,
                       BigDecimal limitPrice, BigDecimal stopPrice, BigDecimal trailPrice, String customTag) {
         return place(user, accountId, contractId, typeCode, sideCode, size, limitPrice, stopPrice, trailPrice, customTag,
-                false);
+                null, null);
+    }
+
+    /** A native bracket leg of {@code Order/place}: its distance from the entry's fill, in ticks, and its type. */
+    public record BracketLeg(long ticks, int typeCode) {
+    }
+
+    /**
+     * {@link #place} with native bracket legs (each null for none), as the live service does
+     * it: the entry and its legs appear on the stream at once, the legs {@code 8 Suspended},
+     * without prices and invisible to the order searches; when the entry is done (filled, or
+     * cancelled after part of it filled) they become {@code 1 Open} at their distance from the
+     * entry's average fill price, sized to what filled, or are cancelled if nothing filled. A
+     * leg that fills cancels the other; a part of one filled shrinks the other to what is left.
+     * Tick distances count away from the entry whatever their sign (the service's sign
+     * convention is unverified). The stop loss is a Stop (4), the take profit a Limit (1).
+     */
+    public long place(String user, long accountId, String contractId, int typeCode, int sideCode, long size,
+                      BigDecimal limitPrice, BigDecimal stopPrice, BigDecimal trailPrice, String customTag,
+                      BracketLeg stopLoss, BracketLeg takeProfit) {
+        try {
+            if (stopLoss != null || takeProfit != null) {
+                checkBracket(accountId, customTag, stopLoss, takeProfit);
+            }
+            long id = place(user, accountId, contractId, typeCode, sideCode, size, limitPrice, stopPrice, trailPrice,
+                    customTag, false);
+            if (stopLoss != null || takeProfit != null) {
+                suspendLegs(orders.get(id), stopLoss, takeProfit);
+            }
+            return id;
+        } finally {
+            settle();
+        }
+    }
+
+    private void checkBracket(long accountId, String tag, BracketLeg stopLoss, BracketLeg takeProfit) {
+        if (positionBrackets) {
+            throw new VenueError(PLACE_REJECTED, "Brackets cannot be used with Position Brackets");
+        }
+        checkLeg("stopLossBracket", stopLoss, OrderType.STOP);
+        checkLeg("takeProfitBracket", takeProfit, OrderType.LIMIT);
+        for (String suffix : new String[] {"-SL", "-TP"}) {
+            if (tag != null && tagInUse(accountId, tag + suffix)) {
+                throw new VenueError(PLACE_REJECTED, "customTag '" + tag + suffix + "' is already used on account "
+                        + accountId);
+            }
+        }
+    }
+
+    private static void checkLeg(String field, BracketLeg leg, OrderType type) {
+        if (leg == null) {
+            return;
+        }
+        if (leg.ticks == 0 || Math.abs(leg.ticks) > 100_000) {
+            throw new VenueError(PLACE_REJECTED, field + ".ticks must be a distance of 1 to 100000 ticks, was "
+                    + leg.ticks);
+        }
+        if (leg.typeCode != type.code()) {
+            throw new VenueError(PLACE_REJECTED, field + ".type must be " + type.code() + " (" + type.name()
+                    .toLowerCase(Locale.ROOT).replace('_', ' ') + "), was " + leg.typeCode);
+        }
+    }
+
+    /** The legs of a bracket whose entry was just placed: suspended until the entry is done. */
+    private void suspendLegs(OrderRecord entry, BracketLeg stopLoss, BracketLeg takeProfit) {
+        Side exit = entry.side == Side.BUY ? Side.SELL : Side.BUY;
+        String tag = entry.customTag;
+        OrderRecord sl = stopLoss == null ? null : suspendedLeg(entry, OrderType.STOP, exit, tag == null ? null
+                : tag + "-SL", stopLoss.ticks, 0);
+        OrderRecord tp = takeProfit == null ? null : suspendedLeg(entry, OrderType.LIMIT, exit, tag == null ? null
+                : tag + "-TP", takeProfit.ticks, sl == null ? 0 : sl.id);
+        NativeBracket bracket = new NativeBracket(entry, sl, tp);
+        brackets.put(entry.id, bracket);
+        for (OrderRecord leg : bracket.legs()) {
+            brackets.put(leg.id, bracket);
+            listener.onOrder(toStream(leg), 0);
+        }
+        if (entry.status.isTerminal()) {
+            // a market entry fills while it is placed
+            afterExchange.add(() -> entryDone(bracket));
+        }
+    }
+
+    private OrderRecord suspendedLeg(OrderRecord entry, OrderType type, Side side, String tag, long ticks, long linked) {
+        OrderRecord leg = new OrderRecord(entry.accountId, entry.contract, type, side, entry.size, PriceTicks.NONE,
+                PriceTicks.NONE, tag, entry.createdNanos);
+        leg.id = nextOrderId++;
+        leg.status = OrderStatus.SUSPENDED;
+        leg.parentOrderId = entry.id;
+        leg.linkedOrderId = linked;
+        leg.bracketTicks = Math.abs(ticks);
+        orders.put(leg.id, leg);
+        return leg;
+    }
+
+    /** The entry is done: its legs start working at their distance from its fill, or end with it. */
+    private void entryDone(NativeBracket bracket) {
+        OrderRecord entry = bracket.entry;
+        long filled = entry.fillVolume;
+        long fillTicks = Math.round(entry.avgFillMicroTicks / 1_000_000.0);
+        long away = entry.side == Side.BUY ? 1 : -1;
+        for (OrderRecord leg : bracket.legs()) {
+            if (leg.status != OrderStatus.SUSPENDED) {
+                continue;
+            }
+            if (filled == 0) {
+                endLeg(leg, OrderStatus.CANCELLED);
+                continue;
+            }
+            leg.size = filled;
+            if (leg.type == OrderType.STOP) {
+                leg.stopTicks = fillTicks - away * leg.bracketTicks;
+            } else {
+                leg.limitTicks = fillTicks + away * leg.bracketTicks;
+            }
+            long key = nextExchangeKey++;
+            byExchangeKey.put(key, leg);
+            commandOk = false;
+            commandText = null;
+            leg.status = OrderStatus.OPEN;
+            exchange.place(key, new OrderRequest(leg.accountId, indexOf(leg.contract.id()), leg.type, leg.side,
+                    leg.size, leg.limitTicks, leg.stopTicks, 0));
+            if (!commandOk) {
+                byExchangeKey.remove(key);
+                endLeg(leg, OrderStatus.REJECTED);
+            }
+        }
+    }
+
+    /**
+     * A leg traded: each working leg is cut to what is left of the position the entry opened
+     * (the entry's fill less both legs' fills), and cancelled when nothing is.
+     */
+    private void legTraded(NativeBracket bracket) {
+        long open = bracket.entry.fillVolume;
+        for (OrderRecord leg : bracket.legs()) {
+            open -= leg.fillVolume;
+        }
+        for (OrderRecord leg : bracket.legs()) {
+            if (leg.status.isTerminal() || leg.exchangeId == 0) {
+                continue;
+            }
+            if (open <= 0) {
+                exchange.cancel(0, leg.accountId, leg.exchangeId);
+            } else if (leg.size - leg.fillVolume > open) {
+                exchange.modify(0, leg.accountId, leg.exchangeId, indexOf(leg.contract.id()), leg.fillVolume + open,
+                        PriceTicks.NONE, PriceTicks.NONE);
+            }
+        }
+    }
+
+    private void endLeg(OrderRecord leg, OrderStatus status) {
+        leg.status = status;
+        leg.updatedNanos = clock.nanos();
+        listener.onOrder(toStream(leg), 1);
+    }
+
+    /** Runs what exchange events asked of the exchange, once the exchange has returned. */
+    private void settle() {
+        Runnable next;
+        while ((next = afterExchange.poll()) != null) {
+            next.run();
+        }
     }
 
     private long place(String user, long accountId, String contractId, int typeCode, int sideCode, long size,
@@ -251,7 +429,7 @@ public final class PaperVenue {
     }
 
     private long reject(OrderRecord record, int code, String reason) {
-        record.id = 1_000_000_000L + orders.size();
+        record.id = nextOrderId++;
         record.status = OrderStatus.REJECTED;
         orders.put(record.id, record);
         listener.onOrder(toApi(record), 0);
@@ -375,7 +553,15 @@ public final class PaperVenue {
     public void cancel(String user, long accountId, long orderId) {
         account(user, accountId, ORDER_ACCOUNT_NOT_FOUND);
         OrderRecord record = workingOrder(accountId, orderId);
-        runCommand(() -> exchange.cancel(0, accountId, record.exchangeId));
+        if (record.status == OrderStatus.SUSPENDED) {
+            endLeg(record, OrderStatus.CANCELLED);
+            return;
+        }
+        try {
+            runCommand(() -> exchange.cancel(0, accountId, record.exchangeId));
+        } finally {
+            settle();
+        }
     }
 
     /** Changes a working order as {@code Order/modify} does; null fields stay as they are. */
@@ -389,11 +575,20 @@ public final class PaperVenue {
         if (trailPrice != null) {
             throw new VenueError(ORDER_COMMAND_REJECTED, "The paper gateway cannot change a trailing distance");
         }
+        if (record.status == OrderStatus.SUSPENDED) {
+            throw new VenueError(ORDER_COMMAND_REJECTED, "Order " + orderId + " is a suspended bracket leg: it works "
+                    + "once its entry has filled");
+        }
         Contract contract = record.contract.contract();
         long limit = ticks(contract, limitPrice, "limitPrice", ORDER_COMMAND_REJECTED);
         long stop = ticks(contract, stopPrice, "stopPrice", ORDER_COMMAND_REJECTED);
         int index = indexOf(record.contract.id());
-        runCommand(() -> exchange.modify(0, accountId, record.exchangeId, index, size == null ? 0 : size, limit, stop));
+        try {
+            runCommand(() -> exchange.modify(0, accountId, record.exchangeId, index, size == null ? 0 : size, limit,
+                    stop));
+        } finally {
+            settle();
+        }
     }
 
     private void runCommand(Runnable command) {
@@ -420,12 +615,13 @@ public final class PaperVenue {
     public List<ApiObjects.Order> searchOrders(String user, long accountId, long fromNanos, long toNanos) {
         account(user, accountId, SEARCH_ACCOUNT_NOT_FOUND);
         return select(orders.values(), o -> o.accountId == accountId && o.createdNanos >= fromNanos
-                && o.createdNanos < toNanos, PaperVenue::toApi);
+                && o.createdNanos < toNanos && o.status != OrderStatus.SUSPENDED, PaperVenue::toApi);
     }
 
     public List<ApiObjects.Order> searchOpenOrders(String user, long accountId) {
         account(user, accountId, SEARCH_ACCOUNT_NOT_FOUND);
-        return select(orders.values(), o -> o.accountId == accountId && !o.status.isTerminal(), PaperVenue::toApi);
+        return select(orders.values(), o -> o.accountId == accountId && !o.status.isTerminal()
+                && o.status != OrderStatus.SUSPENDED, PaperVenue::toApi);
     }
 
     // ---- positions and trades ----
@@ -468,6 +664,8 @@ public final class PaperVenue {
                     null, null, null, null, true);
         } catch (VenueError e) {
             throw new VenueError(size == null ? 5 : 6, e.getMessage());
+        } finally {
+            settle();
         }
     }
 
@@ -566,6 +764,7 @@ public final class PaperVenue {
         m.ask = askTicks;
         m.updated = now;
         exchange.onQuote(index, bidTicks, bidSize, askTicks, askSize);
+        settle();
         PaperContract pc = contracts.get(index);
         listener.onQuote(pc.id(), quote(pc, m));
         Contract c = pc.contract();
@@ -594,6 +793,7 @@ public final class PaperVenue {
         secondBars[index].onTrade(now, priceTicks, size);
         minuteBars[index].onTrade(now, priceTicks, size);
         exchange.onTrade(index, priceTicks, size);
+        settle();
         PaperContract pc = contracts.get(index);
         listener.onMarketTrade(pc.id(), new ApiObjects.MarketTrade(pc.symbolId(), pc.contract().toPrice(priceTicks),
                 WireTime.format(now), aggressor == Side.SELL ? 1 : 0, size));
@@ -646,11 +846,16 @@ public final class PaperVenue {
                 commandOk = e.type == io.tickflow.engine.ring.EventType.COMMAND_ACK;
                 commandText = e.text.toString();
                 if (e.command == CommandKind.PLACE && commandOk) {
-                    OrderRecord record = byExchangeKey.get(e.clientOrderId);
+                    OrderRecord record = byExchangeKey.remove(e.clientOrderId);
                     record.exchangeId = e.gatewayOrderId;
-                    record.id = e.gatewayOrderId;
-                    orders.put(record.id, record);
-                    listener.onOrder(toApi(record), 0);
+                    byExchangeId.put(record.exchangeId, record);
+                    boolean leg = record.id != 0; // a suspended leg starting to work keeps its id
+                    if (!leg) {
+                        record.id = nextOrderId++;
+                        orders.put(record.id, record);
+                    }
+                    record.updatedNanos = leg ? clock.nanos() : 0;
+                    listener.onOrder(toStream(record), leg ? 1 : 0);
                 }
                 break;
             case ORDER_UPDATE:
@@ -668,7 +873,7 @@ public final class PaperVenue {
     }
 
     private void onOrderUpdate(InboundEvent e) {
-        OrderRecord o = orders.get(e.gatewayOrderId);
+        OrderRecord o = byExchangeId.get(e.gatewayOrderId);
         if (o == null) {
             return;
         }
@@ -684,12 +889,18 @@ public final class PaperVenue {
         o.avgFillMicroTicks = e.avgPriceMicroTicks;
         o.updatedNanos = clock.nanos();
         if (changed) {
-            listener.onOrder(toApi(o), 1);
+            listener.onOrder(toStream(o), 1);
+        }
+        NativeBracket bracket = changed ? brackets.get(o.id) : null;
+        if (bracket != null && bracket.entry == o && status.isTerminal()) {
+            afterExchange.add(() -> entryDone(bracket));
+        } else if (bracket != null && bracket.entry != o && o.fillVolume > 0) {
+            afterExchange.add(() -> legTraded(bracket));
         }
     }
 
     private void onFill(InboundEvent e) {
-        OrderRecord o = orders.get(e.gatewayOrderId);
+        OrderRecord o = byExchangeId.get(e.gatewayOrderId);
         PaperContract pc = contracts.get(e.contract);
         long fees = pc.feeCents() * e.size;
         Long pnl = e.pnlCents == Long.MIN_VALUE ? null : e.pnlCents;
@@ -748,13 +959,25 @@ public final class PaperVenue {
                 c.contract().tickValue(), true, c.symbolId());
     }
 
+    /** An order as the searches return it. */
     private static ApiObjects.Order toApi(OrderRecord o) {
+        return toApi(o, false);
+    }
+
+    /** An order as the user hub sends it: a bracket leg also names its entry and its other leg. */
+    private static ApiObjects.Order toStream(OrderRecord o) {
+        return toApi(o, true);
+    }
+
+    private static ApiObjects.Order toApi(OrderRecord o, boolean stream) {
         Contract c = o.contract.contract();
         BigDecimal filled = o.fillVolume == 0 ? null : microTicksToPrice(c, o.avgFillMicroTicks);
+        boolean leg = stream && o.parentOrderId != 0;
         return new ApiObjects.Order(o.id, o.accountId, c.id(), o.contract.symbolId(), WireTime.format(o.createdNanos),
                 o.updatedNanos == 0 ? null : WireTime.format(o.updatedNanos), o.status.code(), o.type.code(),
                 o.side.code(), o.size, price(c, o.limitTicks), price(c, o.stopTicks), o.fillVolume, filled,
-                o.customTag);
+                o.customTag, leg ? o.parentOrderId : null, leg && o.linkedOrderId != 0 ? o.linkedOrderId : null,
+                null, null);
     }
 
     private static ApiObjects.Position toApi(PositionRecord p) {
@@ -805,6 +1028,10 @@ public final class PaperVenue {
         OrderStatus status = OrderStatus.NONE;
         long fillVolume;
         long avgFillMicroTicks;
+        /** A native bracket leg's entry (0 for an order that is no leg), the take profit's stop loss, its distance. */
+        long parentOrderId;
+        long linkedOrderId;
+        long bracketTicks;
 
         OrderRecord(long accountId, PaperContract contract, OrderType type, Side side, long size, long limitTicks,
                     long stopTicks, String customTag, long createdNanos) {
@@ -818,6 +1045,21 @@ public final class PaperVenue {
             this.customTag = customTag;
             this.createdNanos = createdNanos;
         }
+    }
+
+    /** A native bracket: the entry and its stop-loss and take-profit legs (either may be null). */
+    private record NativeBracket(OrderRecord entry, OrderRecord stopLoss, OrderRecord takeProfit) {
+        List<OrderRecord> legs() {
+            List<OrderRecord> legs = new ArrayList<>(2);
+            if (stopLoss != null) {
+                legs.add(stopLoss);
+            }
+            if (takeProfit != null) {
+                legs.add(takeProfit);
+            }
+            return legs;
+        }
+
     }
 
     private record TradeRecord(long id, long accountId, PaperContract contract, long tsNanos, long priceTicks,
