@@ -106,6 +106,18 @@ class PaperGatewayRestTest {
         assertThat(contract.path("symbolId").asText()).isEqualTo("F.US.EP");
         assertThat(contract.path("activeContract").asBoolean()).isTrue();
         assertFailure(post("/api/Contract/searchById", "{\"contractId\":\"CON.F.US.XX.Z99\"}"), 1);
+        // expired months resolve too (not active, not tradable); months the product never lists do not
+        int yy = Integer.parseInt(es.substring(es.length() - 2));
+        String expired = es.substring(0, es.length() - 2) + String.format("%02d", (yy + 99) % 100);
+        JsonNode old = ok(post("/api/Contract/searchById", "{\"contractId\":\"" + expired + "\"}")).path("contract");
+        assertThat(old.path("id").asText()).isEqualTo(expired);
+        assertThat(old.path("activeContract").asBoolean()).isFalse();
+        assertThat(old.path("tickValue").decimalValue()).isEqualByComparingTo("12.50");
+        assertThat(old.path("symbolId").asText()).isEqualTo("F.US.EP");
+        assertFailure(post("/api/Contract/searchById", "{\"contractId\":\"CON.F.US.EP.F" + String.format("%02d",
+                (yy + 99) % 100) + "\"}"), 1);
+        assertFailure(post("/api/Order/place", "{\"accountId\":" + account + ",\"contractId\":\"" + expired
+                + "\",\"type\":2,\"side\":0,\"size\":1}"), 8); // Place's ContractNotFound
         Answer available = post("/api/Contract/available", "{\"live\":false}");
         assertThat(ok(available).path("contracts")).hasSize(6);
         assertThat(available.text()).as("decimals written plain (CL's tick value is 10, not 1E+1)")

@@ -68,4 +68,45 @@ public record PaperContract(Contract contract, String symbolId, String name, Str
     public String id() {
         return contract.id();
     }
+
+    /** The months each default product lists (1..12), by product code. */
+    private static final java.util.Map<String, int[]> LISTED = java.util.Map.of(
+            "EP", new int[] {3, 6, 9, 12}, "MES", new int[] {3, 6, 9, 12}, "ENQ", new int[] {3, 6, 9, 12},
+            "MNQ", new int[] {3, 6, 9, 12}, "CLE", new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12},
+            "GCE", new int[] {2, 4, 6, 8, 10, 12});
+
+    /**
+     * An expired month of this contract's product, as {@code Contract/searchById} resolves it
+     * ({@code id} such as {@code CON.F.US.EP.Z25}): a month the product lists, before this
+     * front month and within ten years of it; otherwise null.
+     */
+    public PaperContract expiredMonth(String id) {
+        String prefix = "CON.F.US." + symbolId.substring("F.US.".length()) + ".";
+        int[] listed = LISTED.get(symbolId.substring("F.US.".length()));
+        if (listed == null || id.length() != prefix.length() + 3 || !id.regionMatches(true, 0, prefix, 0,
+                prefix.length())) {
+            return null;
+        }
+        int month = MONTH_CODES.indexOf(Character.toUpperCase(id.charAt(prefix.length()))) + 1;
+        String yy = id.substring(prefix.length() + 1);
+        if (month < 1 || !yy.chars().allMatch(Character::isDigit) || java.util.Arrays.stream(listed)
+                .noneMatch(m -> m == month)) {
+            return null;
+        }
+        String front = id().substring(prefix.length());
+        int frontYear = 2000 + Integer.parseInt(front.substring(1));
+        int frontMonths = frontYear * 12 + MONTH_CODES.indexOf(front.charAt(0));
+        // two-digit years: the latest year not after the front month's
+        int year = 2000 + Integer.parseInt(yy);
+        if (year > frontYear) {
+            year -= 100;
+        }
+        int months = year * 12 + month - 1;
+        if (months >= frontMonths || months < frontMonths - 120) {
+            return null;
+        }
+        String title = description.substring(0, description.indexOf(": "));
+        return of(symbolId.substring("F.US.".length()), contract.symbol(), title, LocalDate.of(year, month, 1),
+                contract.tickSize().toPlainString(), contract.tickValue().toPlainString(), startBidTicks, feeCents);
+    }
 }

@@ -182,12 +182,19 @@ public final class PaperVenue {
         return out;
     }
 
+    /** A listed contract, or an expired month of a listed product (not active, not tradable), as the service resolves. */
     public ApiObjects.Contract contractById(String id) {
         PaperContract c = contract(id);
-        if (c == null) {
-            throw new VenueError(1, "Contract " + id + " not found");
+        if (c != null) {
+            return toApi(c);
         }
-        return toApi(c);
+        for (PaperContract listed : contracts) {
+            PaperContract expired = listed.expiredMonth(id);
+            if (expired != null) {
+                return toApi(expired, false);
+            }
+        }
+        throw new VenueError(1, "Contract " + id + " not found");
     }
 
     public List<ApiObjects.Contract> availableContracts() {
@@ -955,8 +962,12 @@ public final class PaperVenue {
     }
 
     private static ApiObjects.Contract toApi(PaperContract c) {
+        return toApi(c, true);
+    }
+
+    private static ApiObjects.Contract toApi(PaperContract c, boolean active) {
         return new ApiObjects.Contract(c.id(), c.name(), c.description(), c.contract().tickSize(),
-                c.contract().tickValue(), true, c.symbolId());
+                c.contract().tickValue(), active, c.symbolId());
     }
 
     /** An order as the searches return it. */
