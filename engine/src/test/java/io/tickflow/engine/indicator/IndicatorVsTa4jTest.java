@@ -20,6 +20,7 @@ import org.ta4j.core.Indicator;
 import org.ta4j.core.indicators.ATRIndicator;
 import org.ta4j.core.indicators.MACDIndicator;
 import org.ta4j.core.indicators.RSIIndicator;
+import org.ta4j.core.indicators.StochasticOscillatorDIndicator;
 import org.ta4j.core.indicators.StochasticOscillatorKIndicator;
 import org.ta4j.core.indicators.adx.ADXIndicator;
 import org.ta4j.core.indicators.EMAIndicator;
@@ -31,17 +32,19 @@ import org.ta4j.core.indicators.donchian.DonchianChannelLowerIndicator;
 import org.ta4j.core.indicators.donchian.DonchianChannelUpperIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 import org.ta4j.core.indicators.statistics.StandardDeviationIndicator;
+import org.ta4j.core.indicators.volume.VWAPIndicator;
 import org.ta4j.core.num.DoubleNum;
 import org.ta4j.core.num.Num;
 
 import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.testing.SharedData;
+import io.tickflow.engine.time.SessionCalendar;
 
 /**
  * Each streaming indicator against ta4j 0.17's on a week of real ES minute bars
  * ({@code ../shared/data/esz3-2013-10-07_11-1m-trades.csv}), prices in ticks. Where ta4j seeds a
  * Wilder or exponential average with the first value instead of a simple mean of the first
- * {@code period} (EMA, MACD, RSI, ATR, ADX), the values are compared only after {@link #SETTLE}
+ * {@code period} (EMA, MACD and its signal, RSI, ATR, ADX), the values are compared only after {@link #SETTLE}
  * bars, when the seeding difference has decayed below the tolerance.
  */
 class IndicatorVsTa4jTest {
@@ -51,6 +54,8 @@ class IndicatorVsTa4jTest {
     private static long[] high;
     private static long[] low;
     private static long[] close;
+    private static long[] volume;
+    private static long[] tsOpen;
     private static BarSeries series;
 
     @BeforeAll
@@ -61,6 +66,8 @@ class IndicatorVsTa4jTest {
         high = new long[n];
         low = new long[n];
         close = new long[n];
+        volume = new long[n];
+        tsOpen = new long[n];
         series = new BaseBarSeriesBuilder().withName("ESZ3").withNumTypeOf(DoubleNum.class).build();
         for (int i = 0; i < n; i++) {
             String[] f = lines.get(i + 1).split(",");
@@ -68,9 +75,11 @@ class IndicatorVsTa4jTest {
             high[i] = ESZ3.toTicks(new BigDecimal(f[2]));
             low[i] = ESZ3.toTicks(new BigDecimal(f[3]));
             close[i] = ESZ3.toTicks(new BigDecimal(f[4]));
+            volume[i] = Long.parseLong(f[5]);
             Instant t = Instant.parse(f[0]);
+            tsOpen[i] = t.getEpochSecond() * 1_000_000_000L;
             series.addBar(Duration.ofMinutes(1), t.plusSeconds(60).atZone(ZoneOffset.UTC),
-                    open[i], high[i], low[i], close[i], Long.parseLong(f[5]));
+                    open[i], high[i], low[i], close[i], volume[i]);
         }
     }
 
@@ -176,5 +185,67 @@ class IndicatorVsTa4jTest {
         Stochastic st = new Stochastic(14, 3);
         Indicator<Num> ref = new StochasticOscillatorKIndicator(series, 14);
         compare("Stochastic %K(14)", 13, i -> st.update(high[i], low[i], close[i]), st::value, ref::getValue);
+    }
+
+    @Test
+    void macdSignalLineMatchesTa4jsEmaOfTheMacdLineOnceTheSeedingHasDecayed() {
+        Macd macd = new Macd(12, 26, 9);
+        Indicator<Num> ref = new EMAIndicator(new MACDIndicator(closes(), 12, 26), 9);
+        compare("MACD signal(12, 26, 9)", SETTLE, i -> macd.update(close[i]), macd::signal, ref::getValue);
+    }
+
+    @Test
+    void macdHistogramMatchesTa4jsMacdLessItsSignalOnceTheSeedingHasDecayed() {
+        Macd macd = new Macd(12, 26, 9);
+        MACDIndicator line = new MACDIndicator(closes(), 12, 26);
+        Indicator<Num> signal = new EMAIndicator(line, 9);
+        compare("MACD histogram(12, 26, 9)", SETTLE, i -> macd.update(close[i]), macd::histogram,
+                i -> line.getValue(i).minus(signal.getValue(i)));
+    }
+
+    @Test
+    void stochasticDMatchesTa4jFromTheFirstFullWindowOfK() {
+        Stochastic st = new Stochastic(14, 3);
+        // ta4j's %D is a 3-bar SMA of its %K; its %K over the first 13 bars uses the shorter window so far,
+        // so the first %D made only of full-window %K values is at bar 13 + 2
+        Indicator<Num> ref = new StochasticOscillatorDIndicator(new StochasticOscillatorKIndicator(series, 14));
+        compare("Stochastic %D(14, 3)", 15, i -> st.update(high[i], low[i], close[i]), st::d, ref::getValue);
+    }
+
+    /**
+     * ta4j has no session-anchored VWAP: its {@link VWAPIndicator} sums the last {@code barCount}
+     * bars of a series. Over a series holding only one session's bars, with {@code barCount} the
+     * session's length, the window at every bar reaches back exactly to the session's first bar,
+     * which is the session-anchored value. Both weigh the typical price {@code (high + low +
+     * close) / 3} by the bar's volume (ta4j 0.17's {@code TypicalPriceIndicator}; our
+     * {@link SessionVwap#update(io.tickflow.engine.strategy.BarView)}), so no convention differs.
+     */
+    @Test
+    void sessionVwapMatchesTa4jsVwapOverEachCmeSessionsBarsSoFar() {
+        SessionCalendar calendar = SessionCalendar.cme();
+        double[] expected = new double[close.length];
+        int sessions = 0;
+        for (int start = 0; start < close.length; sessions++) {
+            long sessionOpen = calendar.sessionOpen(tsOpen[start]);
+            int end = start;
+            while (end < close.length && calendar.sessionOpen(tsOpen[end]) == sessionOpen) {
+                end++;
+            }
+            BarSeries session = new BaseBarSeriesBuilder().withName("ESZ3 session " + sessions)
+                    .withNumTypeOf(DoubleNum.class).build();
+            for (int i = start; i < end; i++) {
+                session.addBar(series.getBar(i));
+            }
+            VWAPIndicator vwap = new VWAPIndicator(session, end - start);
+            for (int i = start; i < end; i++) {
+                expected[i] = vwap.getValue(i - start).doubleValue();
+            }
+            start = end;
+        }
+        assertThat(sessions).as("CME sessions in the file").isEqualTo(5);
+
+        SessionVwap ours = new SessionVwap(SessionCalendar.cme());
+        compare("session VWAP", 0, i -> ours.update(tsOpen[i], (high[i] + low[i] + close[i]) / 3.0, volume[i]),
+                ours::value, i -> DoubleNum.valueOf(expected[i]));
     }
 }

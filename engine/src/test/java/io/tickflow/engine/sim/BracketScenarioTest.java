@@ -23,9 +23,11 @@ import io.tickflow.engine.risk.RiskLimits;
 import io.tickflow.engine.strategy.FillView;
 import io.tickflow.engine.strategy.OrderView;
 import io.tickflow.engine.strategy.Orders;
+import io.tickflow.engine.strategy.PositionView;
 import io.tickflow.engine.strategy.QuoteView;
 import io.tickflow.engine.strategy.Strategy;
 import io.tickflow.engine.strategy.StrategyContext;
+import io.tickflow.engine.strategy.TradeView;
 
 /** Emulated brackets and OCO pairs against the simulated exchange. */
 class BracketScenarioTest {
@@ -68,8 +70,96 @@ class BracketScenarioTest {
         }
     }
 
+    /**
+     * Acts on the first quote and, if told to, on the first trade print; records every fill,
+     * every order update ("TYPE STATUS filled/size") and the last position it heard.
+     */
+    private static final class Script implements Strategy {
+        final List<String> fills = new ArrayList<>();
+        final List<String> heard = new ArrayList<>();
+        long netHeard;
+        private final Consumer<Orders> onFirstQuote;
+        private final Consumer<Orders> onFirstTrade;
+        private StrategyContext ctx;
+        private boolean quoted;
+        private boolean traded;
+
+        Script(Consumer<Orders> onFirstQuote, Consumer<Orders> onFirstTrade) {
+            this.onFirstQuote = onFirstQuote;
+            this.onFirstTrade = onFirstTrade;
+        }
+
+        @Override
+        public void onStart(StrategyContext context) {
+            ctx = context;
+        }
+
+        @Override
+        public void onQuote(QuoteView q) {
+            if (!quoted) {
+                quoted = true;
+                onFirstQuote.accept(ctx.orders());
+            }
+        }
+
+        @Override
+        public void onTrade(TradeView t) {
+            if (!traded && onFirstTrade != null) {
+                traded = true;
+                onFirstTrade.accept(ctx.orders());
+            }
+        }
+
+        @Override
+        public void onFill(FillView f) {
+            fills.add(f.side() + " " + f.size() + "@" + f.priceTicks());
+        }
+
+        @Override
+        public void onOrder(OrderView o) {
+            heard.add(o.type() + " " + o.status() + " " + o.filledSize() + "/" + o.size());
+        }
+
+        @Override
+        public void onPosition(PositionView p) {
+            netHeard = p.netPosition();
+        }
+    }
+
+    /** Orders take no more than the displayed size or the printed size; limits fill when traded through. */
+    private static final FillModel PARTIAL_FILLS = FillModel.conservative().withLiquidity(true, false);
+
     private final QuoteTranslator quote = new QuoteTranslator();
     private final TradeTranslator trade = new TradeTranslator();
+    private long ts = 1;
+
+    /** An engine run inline on the test's thread, so the exchange can be inspected between events. */
+    private static Engine inline(Strategy s) {
+        Engine engine = Engine.builder()
+                .config(EngineConfig.defaults().withEventTime(true))
+                .simulatedExchange(PARTIAL_FILLS)
+                .contract(ES)
+                .strategy(StrategySpec.of("s", s, ES.id()))
+                .build();
+        engine.startInline();
+        return engine;
+    }
+
+    private void quote(Engine engine, long bid, long bidSize, long ask, long askSize) {
+        engine.processInline(quote.topOfBook(0, ts, ts, bid, bidSize, ask, askSize));
+        ts++;
+    }
+
+    private void print(Engine engine, long price, long size) {
+        engine.processInline(trade.set(0, ts, ts, price, size, null));
+        ts++;
+    }
+
+    private static void assertExchange(Engine engine, int working, long net) {
+        assertThat(engine.simulatedExchange().restingOrders(0)).as("orders working at the exchange").isEqualTo(working);
+        assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).as("position at the exchange").isEqualTo(net);
+        assertThat(engine.positions().position(ACCOUNT, 0).net()).as("position in the engine").isEqualTo(net);
+    }
 
     private Engine run(Strategy s, RiskLimits limits, long... prints) {
         Engine engine = Engine.builder()
@@ -135,5 +225,118 @@ class BracketScenarioTest {
         assertThat(s.finished).contains("LIMIT REJECTED", "STOP CANCELLED");
         assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).isZero();
         assertThat(engine.positions().position(ACCOUNT, 0).isFlat()).isTrue();
+    }
+
+    // ---- partial fills of legs, overfills, flattening ----
+
+    @Test
+    void anOcoLegFilledInPartsShrinksItsSiblingToWhatIsLeftAndCancelsItOnceComplete() {
+        Script s = new Script(o -> {
+            o.market(ES, BUY, 3);
+            o.oco(ES, SELL, 3, 110, 95);
+        }, null);
+        Engine engine = inline(s);
+        quote(engine, 100, 10, 101, 10);
+        assertExchange(engine, 2, 3);
+
+        print(engine, 111, 1);
+        assertThat(s.fills).containsExactly("BUY 3@101", "SELL 1@110");
+        assertThat(s.heard).containsSubsequence("LIMIT OPEN 1/3", "STOP OPEN 0/2");
+        assertExchange(engine, 2, 2);
+
+        print(engine, 112, 5);
+        assertThat(s.fills).containsExactly("BUY 3@101", "SELL 1@110", "SELL 2@110");
+        assertThat(s.heard).containsSubsequence("STOP OPEN 0/2", "LIMIT FILLED 3/3", "STOP CANCELLED 0/2");
+        assertExchange(engine, 0, 0);
+
+        print(engine, 94, 5); // through the cancelled stop
+        engine.stopInline();
+        assertThat(s.fills).hasSize(3);
+        assertExchange(engine, 0, 0);
+    }
+
+    @Test
+    void aTakeProfitFilledInPartsShrinksTheStopLossToTheRemainingPosition() {
+        Script s = new Script(o -> o.bracket(ES, BUY, 3, PriceTicks.NONE, 4, 6), null);
+        Engine engine = inline(s);
+        quote(engine, 100, 10, 101, 10); // long 3 at 101: stop-loss sell stop at 97, take-profit sell limit at 107
+        assertThat(s.heard).contains("STOP OPEN 0/3", "LIMIT OPEN 0/3");
+        assertExchange(engine, 2, 3);
+
+        print(engine, 108, 1);
+        assertThat(s.fills).containsExactly("BUY 3@101", "SELL 1@107");
+        assertThat(s.heard).containsSubsequence("LIMIT OPEN 1/3", "STOP OPEN 0/2");
+        assertExchange(engine, 2, 2);
+
+        print(engine, 108, 5);
+        engine.stopInline();
+        assertThat(s.fills).containsExactly("BUY 3@101", "SELL 1@107", "SELL 2@107");
+        assertThat(s.heard).containsSubsequence("LIMIT FILLED 3/3", "STOP CANCELLED 0/2");
+        assertExchange(engine, 0, 0);
+        assertThat(engine.positions().position(ACCOUNT, 0).realizedTicks()).isEqualTo(18);
+    }
+
+    @Test
+    void aStopLossFilledInPartsShrinksTheTakeProfitToTheRemainingPosition() {
+        Script s = new Script(o -> o.bracket(ES, BUY, 3, PriceTicks.NONE, 4, 6), null);
+        Engine engine = inline(s);
+        quote(engine, 100, 10, 101, 10); // long 3 at 101: stop-loss at 97, take-profit at 107
+        quote(engine, 97, 1, 98, 10);
+        print(engine, 97, 1); // triggers the stop-loss, which takes the 1 bid and works on for the other 2
+        assertThat(s.fills).containsExactly("BUY 3@101", "SELL 1@97");
+        assertThat(s.heard).containsSubsequence("STOP OPEN 1/3", "LIMIT OPEN 0/2");
+        assertExchange(engine, 2, 2);
+
+        quote(engine, 96, 10, 97, 10);
+        engine.stopInline();
+        assertThat(s.fills).containsExactly("BUY 3@101", "SELL 1@97", "SELL 2@96");
+        assertThat(s.heard).containsSubsequence("STOP FILLED 3/3", "LIMIT CANCELLED 0/2");
+        assertExchange(engine, 0, 0);
+        assertThat(engine.positions().position(ACCOUNT, 0).realizedTicks()).isEqualTo(-4 - 2 * 5);
+    }
+
+    @Test
+    void bothLegsFillingOnTheSameQuoteHaveTheExcessClosedAtMarketAndTheAccountEndsFlat() {
+        Script s = new Script(o -> o.bracket(ES, BUY, 2, PriceTicks.NONE, 4, 6), null);
+        Engine engine = inline(s);
+        quote(engine, 100, 10, 101, 10); // long 2 at 101: stop-loss at 97, take-profit at 107
+        quote(engine, 97, 1, 98, 10);
+        print(engine, 97, 1); // the stop-loss sells 1 and waits at market for a bid for the other
+        assertThat(s.heard).containsSubsequence("STOP OPEN 1/2", "LIMIT OPEN 0/1");
+        assertExchange(engine, 2, 1);
+
+        // a gap up: the triggered stop-loss sells its last 1 at the bid and the take-profit is crossed, both at once
+        quote(engine, 108, 10, 109, 10);
+        engine.stopInline();
+
+        assertThat(s.fills).containsExactly("BUY 2@101", "SELL 1@97", "SELL 1@108", "SELL 1@107");
+        assertThat(s.heard).contains("STOP FILLED 2/2", "LIMIT FILLED 1/1");
+        // the short 1 the double exit opened was bought back at the ask, by the engine
+        assertExchange(engine, 0, 0);
+        assertThat(s.netHeard).isZero();
+        assertThat(engine.positions().position(ACCOUNT, 0).realizedTicks()).isEqualTo(-4 + 7 - 2);
+    }
+
+    @Test
+    void flatteningCancelsTheBracketsLegsAndTheRestOfItsEntryAndLeavesNothingWorking() {
+        Script s = new Script(o -> o.bracket(ES, BUY, 3, PriceTicks.NONE, 4, 6), o -> o.flatten(ES));
+        Engine engine = inline(s);
+        quote(engine, 100, 10, 101, 1); // the entry buys the 1 offered and works on for 2; legs of 1 protect it
+        assertThat(s.heard).contains("MARKET OPEN 1/3", "STOP OPEN 0/1", "LIMIT OPEN 0/1");
+        assertExchange(engine, 3, 1);
+
+        print(engine, 100, 1); // the strategy flattens
+        assertThat(s.heard).contains("MARKET CANCELLED 1/3", "STOP CANCELLED 0/1", "LIMIT CANCELLED 0/1");
+        assertThat(s.fills).containsExactly("BUY 1@101", "SELL 1@100");
+        assertExchange(engine, 0, 0);
+
+        // offers the entry would have bought, and prints through both legs' prices: nothing is left to fill
+        quote(engine, 100, 10, 101, 10);
+        print(engine, 96, 5);
+        print(engine, 110, 5);
+        engine.stopInline();
+        assertThat(s.fills).containsExactly("BUY 1@101", "SELL 1@100");
+        assertExchange(engine, 0, 0);
+        assertThat(s.netHeard).isZero();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 
 import io.tickflow.engine.model.OrderStatus;
+import io.tickflow.engine.model.OrderType;
 import io.tickflow.engine.model.PriceTicks;
 import io.tickflow.engine.model.Side;
 import io.tickflow.engine.strategy.FillView;
@@ -21,17 +22,33 @@ import io.tickflow.engine.strategy.StrategyContext;
 /**
  * A strategy that does random things, seeded, on every fourth quote: every order type,
  * brackets, OCO pairs, cancels, modifies, flattens, reversals. It records what it was told
- * (fills per trade id, filled size per order, last status per order) for invariant checks.
+ * (fills per trade id, filled size per order, last status per order, the legs of its OCO
+ * pairs and brackets) for invariant checks.
+ *
+ * <p>The SPI returns only a bracket's entry id; the engine places the legs itself when the
+ * entry fills. They are recognised from what the strategy hears: every order the strategy
+ * places is first heard during its own {@link Orders} call (the router reports a placement
+ * before returning its id), so an order first heard outside those calls is one the engine
+ * placed for it — a bracket's stop-loss and take-profit, placed back to back and heard in
+ * that order.
  */
 final class RandomTrader implements Strategy {
     private final Random random;
     private StrategyContext ctx;
     private final List<Long> mine = new ArrayList<>();
     final List<long[]> ocoPairs = new ArrayList<>();
+    /** The legs of each bracket whose entry filled: {stop-loss, take-profit} client order ids. */
+    final List<long[]> bracketLegs = new ArrayList<>();
     final Map<Long, Long> filledByOrder = new HashMap<>();
     final Map<Long, Integer> fillsPerTrade = new HashMap<>();
     final Map<Long, Long> gatewayByClient = new HashMap<>();
     final Map<Long, OrderStatus> lastStatus = new HashMap<>();
+    /** Orders first heard outside this strategy's own calls that are not a bracket's legs: should stay empty. */
+    final List<String> unexpectedOrders = new ArrayList<>();
+    /** True while one of this strategy's own {@link Orders} calls runs. */
+    private boolean inOwnCall;
+    /** A bracket's stop-loss heard, its take-profit not yet (0 when none). */
+    private long stopLossHeard;
 
     RandomTrader(long seed) {
         this.random = new Random(seed);
@@ -52,6 +69,15 @@ final class RandomTrader implements Strategy {
         long size = 1 + random.nextInt(3);
         long away = 1 + random.nextInt(8);
         long buyish = side == Side.BUY ? -1 : 1;
+        inOwnCall = true;
+        try {
+            act(o, q, side, size, away, buyish);
+        } finally {
+            inOwnCall = false;
+        }
+    }
+
+    private void act(Orders o, QuoteView q, Side side, long size, long away, long buyish) {
         switch (random.nextInt(11)) {
             case 0 -> mine.add(o.market(ES, side, size));
             case 1 -> mine.add(o.limit(ES, side, size, q.bidTicks() + buyish * away));
@@ -87,10 +113,31 @@ final class RandomTrader implements Strategy {
 
     @Override
     public void onOrder(OrderView order) {
+        if (!inOwnCall && !lastStatus.containsKey(order.clientOrderId())) {
+            recordBracketLeg(order);
+        }
         if (order.gatewayOrderId() != 0) {
             gatewayByClient.put(order.clientOrderId(), order.gatewayOrderId());
         }
         lastStatus.put(order.clientOrderId(), order.status());
+    }
+
+    /** Pairs the orders the engine placed for this strategy into bracket legs; anything else is noted as unexpected. */
+    private void recordBracketLeg(OrderView leg) {
+        if (stopLossHeard == 0) {
+            if (leg.type() == OrderType.STOP) {
+                stopLossHeard = leg.clientOrderId();
+            } else {
+                unexpectedOrders.add("not a bracket's stop-loss: " + leg);
+            }
+            return;
+        }
+        if (leg.type() == OrderType.LIMIT) {
+            bracketLegs.add(new long[] {stopLossHeard, leg.clientOrderId()});
+        } else {
+            unexpectedOrders.add("stop-loss " + stopLossHeard + " followed by " + leg + " instead of its take-profit");
+        }
+        stopLossHeard = 0;
     }
 
     long filled(long clientOrderId) {

@@ -42,20 +42,41 @@ class RandomTradingInvariantsTest {
     private static final long ACCOUNT = StrategySpec.DEFAULT_ACCOUNT;
 
     /**
-     * Once the engine knows one side of an OCO pair filled, the other side is cancelled. (Both
-     * may fill on the same market event — the price of emulating the pair — so the check is on
-     * what works at the end, not on what filled.)
+     * Once the engine knows one leg of an OCO pair or of a bracket filled, the other leg is
+     * cancelled. (Both may fill on the same market event — the price of emulating the pair —
+     * so the check is on what works at the end, not on what filled.) A bracket's legs are
+     * those the strategy heard the engine place for it ({@link RandomTrader#bracketLegs}).
      */
     private static void assertSiblingsNeverWorkAfterOneFilled(RandomTrader trader, String context) {
         for (long[] pair : trader.ocoPairs) {
-            boolean firstFilled = trader.lastStatus.get(pair[0]) == OrderStatus.FILLED;
-            boolean secondFilled = trader.lastStatus.get(pair[1]) == OrderStatus.FILLED;
-            if (firstFilled || secondFilled) {
-                long other = firstFilled ? pair[1] : pair[0];
-                assertThat(trader.lastStatus.get(other).isTerminal())
-                        .as(context + ": OCO leg %d works after its sibling filled", other).isTrue();
-            }
+            assertNotWorkingAfterSiblingFilled(trader, "OCO", pair[0], pair[1], context);
         }
+        for (long[] legs : trader.bracketLegs) {
+            assertNotWorkingAfterSiblingFilled(trader, "bracket", legs[0], legs[1], context);
+        }
+        assertThat(trader.unexpectedOrders).as(context + ": orders placed for the strategy that are no bracket leg")
+                .isEmpty();
+    }
+
+    private static void assertNotWorkingAfterSiblingFilled(RandomTrader trader, String kind, long first, long second,
+                                                           String context) {
+        boolean firstFilled = trader.lastStatus.get(first) == OrderStatus.FILLED;
+        boolean secondFilled = trader.lastStatus.get(second) == OrderStatus.FILLED;
+        if (firstFilled || secondFilled) {
+            long other = firstFilled ? second : first;
+            assertThat(trader.lastStatus.get(other).isTerminal())
+                    .as(context + ": %s leg %d is %s after its sibling filled", kind, other,
+                            trader.lastStatus.get(other))
+                    .isTrue();
+        }
+    }
+
+    /** Brackets of the trader in which a leg filled: those the sibling check had something to check in. */
+    private static long bracketsWithAFilledLeg(RandomTrader trader) {
+        return trader.bracketLegs.stream()
+                .filter(legs -> trader.lastStatus.get(legs[0]) == OrderStatus.FILLED
+                        || trader.lastStatus.get(legs[1]) == OrderStatus.FILLED)
+                .count();
     }
 
     private static FillModel randomModel(Random r) {
@@ -65,6 +86,7 @@ class RandomTradingInvariantsTest {
     @Test
     void engineAndExchangeAgreeAndTheBooksBalanceWhateverTheStrategyDoes() {
         long seed = 20_261_124L;
+        long bracketsChecked = 0;
         for (int round = 0; round < 20; round++) {
             long roundSeed = seed + round;
             String context = "seed " + roundSeed;
@@ -111,9 +133,12 @@ class RandomTradingInvariantsTest {
                     .isEqualTo((cash + signedSum * bid) * ES.tickValueCents());
             assertThat(trader.fillsPerTrade.values()).as(context + ": every fill delivered once").containsOnly(1);
             assertSiblingsNeverWorkAfterOneFilled(trader, context);
+            bracketsChecked += bracketsWithAFilledLeg(trader);
             assertThat(trader.ocoPairs).as(context).isNotEmpty();
+            assertThat(trader.bracketLegs).as(context).isNotEmpty();
             assertThat(fills).as(context).isNotEmpty();
         }
+        assertThat(bracketsChecked).as("brackets in which a leg filled").isPositive();
     }
 
     /**
@@ -131,6 +156,7 @@ class RandomTradingInvariantsTest {
         int duplicated = 0;
         int lost = 0;
         int outages = 0;
+        long bracketsChecked = 0;
         for (int round = 0; round < 30; round++) {
             long roundSeed = seed + round;
             String context = "seed " + roundSeed;
@@ -199,14 +225,16 @@ class RandomTradingInvariantsTest {
                         .isEqualTo(theirs.orderStatus.isTerminal());
             }
             assertSiblingsNeverWorkAfterOneFilled(trader, context);
+            bracketsChecked += bracketsWithAFilledLeg(trader);
             delivered += venue.delivered;
             duplicated += venue.duplicated;
             lost += venue.lost;
             outages += venue.outages;
         }
-        System.out.printf("chaos interleavings: %d events delivered, %d duplicated, %d lost in %d outages%n",
-                delivered, duplicated, lost, outages);
+        System.out.printf("chaos interleavings: %d events delivered, %d duplicated, %d lost in %d outages; "
+                + "%d brackets with a filled leg%n", delivered, duplicated, lost, outages, bracketsChecked);
         assertThat(duplicated).isPositive();
         assertThat(lost).isPositive();
+        assertThat(bracketsChecked).as("brackets in which a leg filled").isPositive();
     }
 }

@@ -293,4 +293,45 @@ class SimulatedExchangeScenarioTest {
         assertThat(engine.simulatedExchange().restingOrders(0)).isEqualTo(2);
         assertThat(engine.positions().position(StrategySpec.DEFAULT_ACCOUNT, 0).net()).isEqualTo(4);
     }
+
+    @Test
+    void aTriggeredTrailingStopTakesOnlyTheDisplayedBidAndSellsTheRestOnLaterQuotes() {
+        Scripted s = new Scripted((orders, self) -> {
+            orders.market(ES, BUY, 3);
+            self.lastOrderId = orders.trailingStop(ES, SELL, 3, 3);
+        });
+        Engine engine = Engine.builder()
+                .config(EngineConfig.defaults().withEventTime(true))
+                .simulatedExchange(FillModel.conservative().withLiquidity(true, false))
+                .contract(ES)
+                .strategy(StrategySpec.of("s", s, ES.id()))
+                .build();
+        engine.startInline();
+        SimulatedExchange exchange = engine.simulatedExchange();
+        engine.processInline(quote.topOfBook(0, 1, 1, 100, 10, 101, 10));
+        engine.processInline(trade.set(0, 2, 2, 101, 1, null));
+        engine.processInline(trade.set(0, 3, 3, 106, 1, null)); // the stop trails up to 103
+        engine.processInline(trade.set(0, 4, 4, 104, 1, null));
+        engine.processInline(quote.topOfBook(0, 5, 5, 102, 1, 103, 10));
+        assertThat(exchange.net(StrategySpec.DEFAULT_ACCOUNT, 0)).isEqualTo(3);
+
+        engine.processInline(trade.set(0, 6, 6, 103, 1, null)); // triggers: 1 bid at 102 shown
+        long id = s.lastOrderId;
+        assertThat(s.log).containsSubsequence("fill SELL 1@102", "order " + id + " OPEN 1/3");
+        assertThat(exchange.restingOrders(0)).isEqualTo(1);
+        assertThat(exchange.net(StrategySpec.DEFAULT_ACCOUNT, 0)).isEqualTo(2);
+
+        engine.processInline(trade.set(0, 7, 7, 108, 1, null)); // triggered: it no longer trails, it waits for bids
+        assertThat(s.log).filteredOn(l -> l.startsWith("fill")).hasSize(2);
+        assertThat(exchange.restingOrders(0)).isEqualTo(1);
+
+        engine.processInline(quote.topOfBook(0, 8, 8, 101, 2, 102, 10));
+        engine.stopInline();
+        assertThat(s.log).filteredOn(l -> l.startsWith("fill"))
+                .containsExactly("fill BUY 3@101", "fill SELL 1@102", "fill SELL 2@101");
+        assertThat(s.log).endsWith("order " + id + " FILLED 3/3");
+        assertThat(exchange.restingOrders(0)).isZero();
+        assertThat(exchange.net(StrategySpec.DEFAULT_ACCOUNT, 0)).isZero();
+        assertThat(engine.positions().position(StrategySpec.DEFAULT_ACCOUNT, 0).realizedTicks()).isEqualTo(1);
+    }
 }
