@@ -118,9 +118,8 @@ public final class RunCommand implements Callable<Integer> {
         StatusBoard board = new StatusBoard(setup.contracts);
         Map<Long, RiskLimits> risk = new HashMap<>();
         cfg.accounts().forEach(a -> risk.put(a.id(), a.risk()));
-        // longer than a placement's send window plus its call: once it passes, an unanswered order cannot appear
         Engine.Builder builder = Engine.builder().config(cfg.engine()).gateway(adapter).commissions(setup.commissions)
-                .commandTimeout(settings.callTimeout().multipliedBy(2).plusSeconds(1))
+                .commandTimeout(settings.commandTimeout())
                 .risk(RiskLimits.none(), risk).listener(new ReportingListener(fills));
         Path journalDir = journal != null ? journal : cfg.recovery().journal();
         if (journalDir != null) {

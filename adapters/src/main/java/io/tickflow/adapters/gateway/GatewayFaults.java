@@ -22,6 +22,7 @@ public final class GatewayFaults {
     private volatile long hubDelayMillis;
     private final AtomicInteger hubDuplicates = new AtomicInteger();
     private final AtomicInteger hubReorders = new AtomicInteger();
+    private final AtomicInteger tooManyRequestsAnswered = new AtomicInteger();
 
     GatewayFaults(LongSupplier wallMillis) {
         this.millis = wallMillis;
@@ -32,8 +33,18 @@ public final class GatewayFaults {
         tooManyRequestsUntilMillis = millis.getAsLong() + window.toMillis();
     }
 
+    /** Whether this call is answered 429 (counted if so). */
     public boolean tooManyRequestsNow() {
-        return millis.getAsLong() < tooManyRequestsUntilMillis;
+        boolean refused = millis.getAsLong() < tooManyRequestsUntilMillis;
+        if (refused) {
+            tooManyRequestsAnswered.incrementAndGet();
+        }
+        return refused;
+    }
+
+    /** REST calls answered 429 by {@link #tooManyRequestsFor} windows so far. */
+    public int tooManyRequestsAnswered() {
+        return tooManyRequestsAnswered.get();
     }
 
     /** The next {@code count} calls of {@code endpoint} (e.g. {@code Order/place}, case-insensitive) answer HTTP 500. */

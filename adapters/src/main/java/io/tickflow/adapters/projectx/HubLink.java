@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import com.microsoft.signalr.HubConnection;
 import com.microsoft.signalr.HubConnectionBuilder;
+import com.microsoft.signalr.HubConnectionState;
 import com.microsoft.signalr.TransportEnum;
 
 import io.reactivex.rxjava3.core.Single;
@@ -115,6 +116,27 @@ final class HubLink {
             } catch (RuntimeException e) {
                 LOG.warn("{}: work after connecting failed ({}); reconnecting", link, e.getMessage());
                 c.stop();
+            }
+        }
+    }
+
+    /**
+     * Reconciles again while connected (a placement whose answer was lost is not at the
+     * service): announced as RECONNECTED, then the snapshot, as after a reconnect, one at a time
+     * with those. Nothing if the link is down; its reconnect reconciles anyway.
+     */
+    void resynchronize(String why) {
+        HubConnection c = connection;
+        if (stopped || c == null || c.getConnectionState() != HubConnectionState.CONNECTED) {
+            return;
+        }
+        synchronized (afterConnectLock) {
+            LOG.info("{}: reconciling again ({})", link, why);
+            ring.connection(link, ConnectionState.RECONNECTED, why);
+            try {
+                setup.afterConnect(true);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: reconciling again failed ({}); the next reconnect reconciles", link, e.getMessage());
             }
         }
     }

@@ -59,6 +59,8 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     private static final Duration SYNC_OVERLAP = Duration.ofMinutes(5);
     /** Reads of trades-then-positions before a snapshot is taken as it is, trades still arriving. */
     private static final int CONSISTENT_SNAPSHOT_TRIES = 3;
+    /** How long past a lost placement's window the snapshot that settles it is taken. */
+    private static final long SETTLE_MARGIN_MILLIS = 500;
     /** How far before the last trade seen a reconciliation searches again: duplicates are dropped by trade id. */
     static final Duration TRADE_OVERLAP = Duration.ofSeconds(5);
 
@@ -403,10 +405,15 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
                     TimeUnit.SECONDS);
             return;
         }
-        LOG.warn("order {} is not at the service after a lost answer; the next reconciliation settles it",
-                clientOrderId);
+        // UNKNOWN until the placement's window has passed (it cannot appear at the service after it);
+        // then a fresh snapshot settles it by what the service holds
+        long settleIn = Math.max(0, Duration.between(Instant.now(), sentAt.plus(settings.commandTimeout())).toMillis())
+                + SETTLE_MARGIN_MILLIS;
+        LOG.warn("order {} is not at the service after a lost answer; reconciling in {} ms", clientOrderId, settleIn);
         ring.reject(CommandKind.PLACE, accountId, clientOrderId, 0, CommandResultTranslator.NO_ANSWER,
                 "no answer from the service, and no order with this customTag");
+        scheduler.schedule(() -> user.resynchronize("order " + clientOrderId + " not found after a lost answer"),
+                settleIn, TimeUnit.MILLISECONDS);
     }
 
     private static BigDecimal price(Contract c, long ticks) {

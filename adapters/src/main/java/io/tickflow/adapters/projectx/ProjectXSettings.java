@@ -43,6 +43,15 @@ public record ProjectXSettings(URI restBase, URI marketHub, URI userHub, String 
                 marketDepth);
     }
 
+    /**
+     * The command timeout an engine trading through this adapter needs: longer than a
+     * placement's send window plus its call, so an order the service does not have once it has
+     * passed can never appear there.
+     */
+    public Duration commandTimeout() {
+        return callTimeout.multipliedBy(2).plusSeconds(1);
+    }
+
     public ProjectXSettings withCallTimeout(Duration timeout) {
         return new ProjectXSettings(restBase, marketHub, userHub, userName, apiKey, timeout, reconnectBase,
                 reconnectCap, marketDepth);

@@ -356,4 +356,42 @@ class PaperGatewayBadInputTest {
         Await.until("the good client's order event", () -> !orders.isEmpty());
         market.invoke("SubscribeContractTrades", es).blockingAwait();
     }
+
+    @Test
+    @SuppressWarnings("rawtypes")
+    void badHandshakesAndTokensAreRefusedOnTheirSocketsWhileAGoodClientKeepsStreaming() throws Exception {
+        HubConnection market = goodHub("market", good.token);
+        List<Map> quotes = new CopyOnWriteArrayList<>();
+        market.on("GatewayQuote", (id, q) -> quotes.add(q), String.class, Map.class);
+        market.invoke("SubscribeContractQuotes", es).blockingAwait();
+        Await.until("the good client's first quote", () -> !quotes.isEmpty());
+        String url = gateway.url().toString().replace("http", "ws") + "/hubs/market?access_token=";
+
+        RawClient protocol = new RawClient(new OkHttpClient(), url + badToken);
+        raws.add(protocol);
+        protocol.send("{\"protocol\":\"messagepack\",\"version\":1}" + RS);
+        assertThat(protocol.next()).isEqualTo("{\"error\":\"The protocol 'messagepack' is not supported.\"}");
+        protocol.awaitClose();
+        RawClient version = new RawClient(new OkHttpClient(), url + badToken);
+        raws.add(version);
+        version.send("{\"protocol\":\"json\",\"version\":7}" + RS);
+        assertThat(version.next()).contains("does not support version 7");
+        version.awaitClose();
+        RawClient early = new RawClient(new OkHttpClient(), url + badToken);
+        raws.add(early);
+        early.send("{\"type\":1,\"target\":\"SubscribeContractQuotes\",\"arguments\":[\"" + es + "\"]}" + RS);
+        assertThat(json(early.next()).path("error").asText()).as("an invocation before the handshake").isNotEmpty();
+        early.awaitClose();
+        for (String token : new String[] {"", "forged." + badToken, good.token.toLowerCase(java.util.Locale.ROOT)}) {
+            RawClient refused = new RawClient(new OkHttpClient(), url + token);
+            raws.add(refused);
+            assertThat(refused.awaitRefusal()).as("token '" + token + "'").isEqualTo(401);
+        }
+
+        assertThat(market.getConnectionState()).isEqualTo(HubConnectionState.CONNECTED);
+        Await.until("only the good connection left", () -> gateway.hubConnections(null) == 1);
+        int seen = quotes.size();
+        gateway.quote(es, new BigDecimal("6801.00"), 10, new BigDecimal("6801.25"), 12);
+        Await.until("the good client's quote after the bad sockets", () -> quotes.size() > seen);
+    }
 }

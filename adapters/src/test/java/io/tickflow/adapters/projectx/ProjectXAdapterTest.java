@@ -221,7 +221,10 @@ class ProjectXAdapterTest {
     @Test
     void during429sReadsAreRetriedAndAPlacementIsNeverDuplicated() {
         gateway.faults().tooManyRequestsFor(Duration.ofMillis(600));
+        int refused = gateway.faults().tooManyRequestsAnswered();
         assertThat(adapter.rest().openPositions(account)).as("a read retried through the window").isEmpty();
+        assertThat(gateway.faults().tooManyRequestsAnswered()).as("answered 429 first, then retried")
+                .isGreaterThan(refused);
         gateway.faults().tooManyRequestsFor(Duration.ofMillis(300));
         act(o -> o.market(es, Side.BUY, 1));
         Await.until("the refused placement to come back", () -> strategy.orders.stream().anyMatch(s -> s.contains("REJECTED")));
@@ -277,6 +280,23 @@ class ProjectXAdapterTest {
         Await.until("the order found and working", () -> strategy.orders.stream().anyMatch(s -> s.endsWith("OPEN 0/1")));
         assertThat(adapter.rest().openOrders(account)).hasSize(1);
         assertThat(adapter.rest().orders(account, java.time.Instant.now().minusSeconds(600))).hasSize(1);
+    }
+
+    @Test
+    void aPlacementRefusedWith5xxBeforeTheGatewayTookItIsSettledAsRejectedByASnapshotAndNeverResent() {
+        gateway.faults().serverErrors("Order/place", 1);
+        long[] id = new long[1];
+        act(o -> id[0] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("3")))));
+        Await.until("the strategy told the order is unknown", () -> strategy.orders.contains(id[0] + " NONE 0/1"));
+        // once its window has passed, a fresh snapshot settles it: not at the service, so never placed
+        Await.until("the strategy told the order was rejected", () -> strategy.orders.stream()
+                .anyMatch(s -> s.startsWith(id[0] + " REJECTED")));
+        assertThat(reconciled).anyMatch(c -> c.contains(id[0] + " never reached the gateway"));
+        assertThat(adapter.rest().orders(account, java.time.Instant.now().minusSeconds(600)))
+                .as("nothing reached the gateway, and nothing was sent again").isEmpty();
+        act(o -> id[0] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("3")))));
+        Await.until("the next intent working", () -> strategy.orders.contains(id[0] + " OPEN 0/1"));
+        assertThat(adapter.rest().openOrders(account)).hasSize(1);
     }
 
     @Test
