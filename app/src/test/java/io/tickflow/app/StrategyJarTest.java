@@ -130,13 +130,13 @@ class StrategyJarTest {
     void verbosePrintsTheStackTraceAfterTheLine() {
         ByteArrayOutputStream quiet = new ByteArrayOutputStream();
         assertThat(backtest(quiet, "--config", "no-such.yaml", "--out", dir.resolve("z").toString())).isEqualTo(2);
-        assertThat(quiet.toString(StandardCharsets.UTF_8)).startsWith("tickflow: no-such.yaml: cannot be read")
+        assertThat(quiet.toString(StandardCharsets.UTF_8)).startsWith("tickflow: no-such.yaml: no such file")
                 .doesNotContain("\tat ");
 
         ByteArrayOutputStream verbose = new ByteArrayOutputStream();
         assertThat(backtest(verbose, "--verbose", "--config", "no-such.yaml", "--out", dir.resolve("z").toString()))
                 .isEqualTo(2);
-        assertThat(verbose.toString(StandardCharsets.UTF_8)).startsWith("tickflow: no-such.yaml: cannot be read")
+        assertThat(verbose.toString(StandardCharsets.UTF_8)).startsWith("tickflow: no-such.yaml: no such file")
                 .contains("ConfigException", "\tat io.tickflow.app.config.YamlSource");
     }
 }

@@ -36,6 +36,24 @@ final class ApiKeyFile {
         if (!Files.isRegularFile(file)) {
             throw error.apply("expected a file holding the API key; " + file + " is not one");
         }
+        checkOwnerOnly(file, error);
+        String key;
+        try {
+            key = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw error.apply(file + " cannot be read: " + e.getMessage());
+        }
+        if (key.isEmpty()) {
+            throw error.apply(file + " is empty; expected the API key");
+        }
+        return Secret.of(key);
+    }
+
+    /**
+     * Refuses a file holding a secret that group or others may read or change, or that
+     * belongs to another user, with the command that fixes it.
+     */
+    static void checkOwnerOnly(Path file, Function<String, ConfigException> error) {
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (posix != null) {
             try {
@@ -51,21 +69,11 @@ final class ApiKeyFile {
                 String me = System.getProperty("user.name");
                 if (me != null && !owner.equals(me)) {
                     throw error.apply(file + " belongs to " + owner + ", not to " + me
-                            + " who runs tickflow; the key file must be the user's own");
+                            + " who runs tickflow; a file holding the key must be the user's own");
                 }
             } catch (IOException e) {
                 throw error.apply("cannot check who may read " + file + ": " + e.getMessage());
             }
         }
-        String key;
-        try {
-            key = Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw error.apply(file + " cannot be read: " + e.getMessage());
-        }
-        if (key.isEmpty()) {
-            throw error.apply(file + " is empty; expected the API key");
-        }
-        return Secret.of(key);
     }
 }

@@ -121,7 +121,11 @@ public final class ConfigLoader {
                 g.requiredString("username"), apiKey(g, file), 1, 0, null, null);
     }
 
-    /** The API key from {@code apiKey} (an environment variable, typically) or {@code apiKeyFile} (mode 600), never both. */
+    /**
+     * The API key from {@code apiKey} (an environment variable; written in the configuration
+     * only if the configuration is owner-only, mode 600) or {@code apiKeyFile} (mode 600),
+     * never both.
+     */
     private static Secret apiKey(ConfigNode g, Path file) {
         boolean inline = g.has("apiKey");
         boolean fromFile = g.has("apiKeyFile");
@@ -129,7 +133,14 @@ public final class ConfigLoader {
             throw g.error("apiKeyFile", "give apiKey or apiKeyFile, not both");
         }
         if (!fromFile) {
-            return Secret.of(g.requiredString("apiKey"));
+            Secret key = Secret.of(g.requiredString("apiKey"));
+            if (!g.fromEnvironment("apiKey")) {
+                // a key written in the configuration makes the configuration a key file
+                ApiKeyFile.checkOwnerOnly(file, problem -> g.error("apiKey", "the key is written in the "
+                        + "configuration, and " + problem + "; or take it from the environment (apiKey: "
+                        + "${PROJECTX_API_KEY}) or an apiKeyFile"));
+            }
+            return key;
         }
         Path keyFile = file.toAbsolutePath().getParent().resolve(g.requiredString("apiKeyFile"));
         return ApiKeyFile.read(keyFile, problem -> g.error("apiKeyFile", problem));

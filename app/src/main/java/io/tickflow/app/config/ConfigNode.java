@@ -50,6 +50,11 @@ final class ConfigNode {
         return this;
     }
 
+    /** Whether the value of {@code name} came whole from an environment variable ({@code ${NAME}}), not the file. */
+    boolean fromEnvironment(String name) {
+        return source.fromEnvironment(key(name));
+    }
+
     boolean has(String name) {
         JsonNode v = node.get(name);
         return v != null && !v.isNull();

@@ -34,6 +34,8 @@ final class YamlSource {
     private final String file;
     private final JsonNode root;
     private final Map<String, Integer> lines = new HashMap<>();
+    /** Keys whose whole value is one {@code ${NAME}} set in the environment: not written in the file. */
+    private final java.util.Set<String> fromEnvironment = new java.util.HashSet<>();
 
     private YamlSource(String file, JsonNode root) {
         this.file = file;
@@ -45,8 +47,10 @@ final class YamlSource {
         String text;
         try {
             text = Files.readString(path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(name, "", "no such file");
         } catch (IOException e) {
-            throw new ConfigException(name, "", "cannot be read: " + e.getMessage());
+            throw new ConfigException(name, "", "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         JsonNode root;
         try {
@@ -187,7 +191,16 @@ final class YamlSource {
         }
     }
 
+    /** Whether the key's value came whole from an environment variable, rather than being written in the file. */
+    boolean fromEnvironment(String key) {
+        return fromEnvironment.contains(key);
+    }
+
     private String substitute(String text, String key, Map<String, String> env) {
+        Matcher whole = VARIABLE.matcher(text);
+        if (whole.matches() && env.get(whole.group(1)) != null) {
+            fromEnvironment.add(key);
+        }
         Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

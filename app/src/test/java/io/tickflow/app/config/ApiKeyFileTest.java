@@ -92,4 +92,23 @@ class ApiKeyFileTest {
         assertThatThrownBy(() -> ConfigLoader.load(both, Map.of())).hasMessageContaining("not both")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY));
     }
+
+    @Test
+    void aKeyWrittenInTheConfigurationIsTakenOnlyFromAConfigurationItsOwnerAloneCanRead() throws IOException {
+        Path file = config("apiKey: " + KEY);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("gateway.apiKey").hasMessageContaining("written in the configuration")
+                .hasMessageContaining("chmod 600 " + file).hasMessageContaining("${PROJECTX_API_KEY}")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY));
+        Path defaulted = config("apiKey: ${PROJECTX_API_KEY:-" + KEY + "}");
+        Files.setPosixFilePermissions(defaulted, PosixFilePermissions.fromString("rw-rw----"));
+        assertThatThrownBy(() -> ConfigLoader.load(defaulted, Map.of()))
+                .as("a default is written in the file too").hasMessageContaining("written in the configuration");
+
+        assertThat(ConfigLoader.load(defaulted, Map.of("PROJECTX_API_KEY", "from-env")).gateway().apiKey())
+                .as("from the environment, the file's mode does not matter").isEqualTo(Secret.of("from-env"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        assertThat(ConfigLoader.load(file, Map.of()).gateway().apiKey()).isEqualTo(Secret.of(KEY));
+    }
 }
