@@ -201,6 +201,9 @@ class CrashRecoveryTest {
                     rebuilt = m.group(1);
                 }
             }
+            assertThat(rebuilt).as("the position the replay rebuilt, against the gateway's after the kill; output: %s",
+                    second.lines).isNotEqualTo("?");
+            assertThat(Long.parseLong(rebuilt)).isEqualTo(netAfterKill);
             long replayed = 0;
             long replayMillis = 0;
             for (String line : second.lines) {

@@ -161,6 +161,43 @@ class PaperGatewayHubTest {
     }
 
     @Test
+    @SuppressWarnings("rawtypes")
+    void aUserHubConnectionThatUnsubscribesHearsNothingMoreWhileAnotherStillSubscribedHearsItAll() {
+        String[] events = {"GatewayUserOrder", "GatewayUserTrade", "GatewayUserPosition", "GatewayUserAccount"};
+        HubConnection leaving = connect("user", true);
+        HubConnection staying = connect("user", true);
+        List<String> left = new CopyOnWriteArrayList<>();
+        List<String> stayed = new CopyOnWriteArrayList<>();
+        for (String event : events) {
+            leaving.on(event, e -> left.add(event), Map.class);
+            staying.on(event, e -> stayed.add(event), Map.class);
+        }
+        for (HubConnection c : List.of(leaving, staying)) {
+            open(c);
+            c.invoke("SubscribeAccounts").blockingAwait();
+            c.invoke("SubscribeOrders", account).blockingAwait();
+            c.invoke("SubscribePositions", account).blockingAwait();
+            c.invoke("SubscribeTrades", account).blockingAwait();
+        }
+        gateway.quote(es, new BigDecimal("6800.00"), 10, new BigDecimal("6800.25"), 12);
+        rest.post("/api/Order/place", "{\"accountId\":" + account + ",\"contractId\":\"" + es
+                + "\",\"type\":2,\"side\":0,\"size\":1}");
+        Await.until("both hear all four kinds", () -> left.containsAll(List.of(events))
+                && stayed.containsAll(List.of(events)));
+
+        leaving.invoke("UnsubscribeAccounts").blockingAwait();
+        leaving.invoke("UnsubscribeOrders", account).blockingAwait();
+        leaving.invoke("UnsubscribePositions", account).blockingAwait();
+        leaving.invoke("UnsubscribeTrades", account).blockingAwait();
+        int heardBefore = left.size();
+        stayed.clear();
+        rest.post("/api/Position/closeContract", "{\"accountId\":" + account + ",\"contractId\":\"" + es + "\"}");
+        Await.until("the one still subscribed hears the close", () -> stayed.containsAll(List.of(events)));
+        assertThat(left).as("nothing after unsubscribing").hasSize(heardBefore);
+        assertThat(leaving.getConnectionState()).isEqualTo(HubConnectionState.CONNECTED);
+    }
+
+    @Test
     void subscribingToAnotherUsersAccountOrAnUnknownContractIsRefused() {
         HubConnection user = connect("user", true);
         open(user);
