@@ -63,6 +63,7 @@ class ChaosSoakTest {
     private static final String KEY = "soak-key-51c0ffee-do-not-log";
     private static final long[] ACCOUNTS = {10_001, 10_002};
     private static final long MAX_ORDER = 3;
+    private static final int MAX_WORKING = 12;
     private static final long MAX_POSITION = 6;
     private static final Duration CONVERGE = Duration.ofSeconds(30);
 
@@ -140,7 +141,7 @@ class ChaosSoakTest {
         observer = new ProjectXRest(gateway.url(), "demo", Secret.of(KEY));
         observer.login();
         RiskLimits limits = RiskLimits.none().withMaxOrderSize(MAX_ORDER).withMaxPosition(MAX_POSITION, 2 * MAX_POSITION)
-                .withMaxWorkingOrders(12).withMaxOrdersPerSecond(5);
+                .withMaxWorkingOrders(MAX_WORKING).withMaxOrdersPerSecond(5);
         Engine.Builder builder = Engine.builder().config(EngineConfig.defaults()).gateway(adapter)
                 .commandTimeout(Duration.ofSeconds(5)).risk(limits, Map.of()).listener(new Listener());
         for (Contract c : contracts) {
@@ -328,7 +329,10 @@ class ChaosSoakTest {
                     assertThat(theirs).as("flat after standing down").isZero();
                 }
             }
-            for (ApiObjects.Order o : observer.openOrders(account)) {
+            List<ApiObjects.Order> working = observer.openOrders(account);
+            assertThat(working.size()).as("orders working on account %d over the risk limit", account)
+                    .isLessThanOrEqualTo(MAX_WORKING);
+            for (ApiObjects.Order o : working) {
                 long id = Long.parseLong(o.customTag());
                 int c = o.contractId().equals(contracts[0].id()) ? 0 : 1;
                 long theirs = net.getOrDefault(c, 0L);
