@@ -120,6 +120,8 @@ public final class RunCommand implements Callable<Integer> {
         cfg.accounts().forEach(a -> risk.put(a.id(), a.risk()));
         Engine.Builder builder = Engine.builder().config(cfg.engine()).gateway(adapter).commissions(setup.commissions)
                 .commandTimeout(settings.commandTimeout())
+                // ProjectX's trailPrice is documented neither as a distance nor as a price: trail stops here
+                .emulateTrailingStops(true)
                 .risk(RiskLimits.none(), risk).listener(new ReportingListener(fills));
         Path journalDir = journal != null ? journal : cfg.recovery().journal();
         if (journalDir != null) {

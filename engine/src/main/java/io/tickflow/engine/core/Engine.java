@@ -128,6 +128,7 @@ public final class Engine implements AutoCloseable {
             RiskGate gate = new RiskGate(b.defaultLimits, b.accountLimits, b.calendar.copy());
             desk = new TradingDesk(contracts, port, positions, clock, b.commandTimeout.toNanos(),
                     firstClientOrderId, dispatcher, gate, b.listener, hosts, b.unknownOrders);
+            desk.emulateTrailingStops(b.emulateTrailingStops);
             dispatcher.desk(desk);
             if (journal != null) {
                 desk.router().orphanPolicy(b.orphanOrders, journal.earliestEarlierId(), journal.firstClientOrderId());
@@ -404,6 +405,7 @@ public final class Engine implements AutoCloseable {
         private GatewayPort gateway;
         private FillModel fillModel;
         private Duration commandTimeout = Duration.ofSeconds(10);
+        private boolean emulateTrailingStops;
         private CommissionSchedule commissions = CommissionSchedule.none();
         private UnknownOrderPolicy unknownOrders = UnknownOrderPolicy.ADOPT;
         private RiskLimits defaultLimits = RiskLimits.none();
@@ -513,6 +515,16 @@ public final class Engine implements AutoCloseable {
         public Builder risk(RiskLimits defaults, Map<Long, RiskLimits> byAccount) {
             this.defaultLimits = Objects.requireNonNull(defaults, "defaults");
             this.accountLimits = Map.copyOf(Objects.requireNonNull(byAccount, "byAccount"));
+            return this;
+        }
+
+        /**
+         * Whether trailing stops are plain stops the engine trails itself, rather than the
+         * gateway's native trailing stop (off by default). On for a gateway whose trailing
+         * stop's meaning is not known for sure, as ProjectX's {@code trailPrice} is not.
+         */
+        public Builder emulateTrailingStops(boolean on) {
+            this.emulateTrailingStops = on;
             return this;
         }
 

@@ -49,6 +49,10 @@ final class TradingDesk implements OrderListener, RiskView {
     private final Long2ObjectHashMap<StrategyHost> owners = new Long2ObjectHashMap<>();
     private final RouterFillView fillView = new RouterFillView();
     private final BookPositionView positionView = new BookPositionView();
+    /** The least time between two moves of one emulated trailing stop. */
+    private static final long TRAIL_MODIFY_INTERVAL_NANOS = 1_000_000_000L;
+    private final TrailingStops trailing;
+    private boolean emulateTrailingStops;
     private final RiskGate gate;
     private final EngineListener listener;
     private final Clock clock;
@@ -80,6 +84,15 @@ final class TradingDesk implements OrderListener, RiskView {
         this.router = new OrderRouter(contracts, guard, positions, clock, commandTimeoutNanos, firstClientOrderId, this);
         this.router.unknownOrderPolicy(unknownOrders);
         this.brackets = new BracketBook(router, this::submit);
+        this.trailing = new TrailingStops(router, TRAIL_MODIFY_INTERVAL_NANOS);
+    }
+
+    /**
+     * On: trailing stops are plain stops the engine trails itself ({@link TrailingStops}), for a
+     * gateway whose native trailing stop cannot be trusted; off (the default): the gateway's own.
+     */
+    void emulateTrailingStops(boolean on) {
+        this.emulateTrailingStops = on;
     }
 
     /** While on, the journal is being replayed: state is rebuilt, nothing reaches the gateway. */
@@ -124,6 +137,9 @@ final class TradingDesk implements OrderListener, RiskView {
             return;
         }
         marks[c] = reference;
+        if (!trailing.isEmpty()) {
+            trailing.onMarket(c, reference, clock.nanos());
+        }
         for (long account : accounts) {
             if (gate.watchesLosses(account) && !positions.position(account, c).isFlat()) {
                 watchEquity(account);
@@ -272,6 +288,9 @@ final class TradingDesk implements OrderListener, RiskView {
 
     void onTime(long now) {
         router.onTime(now);
+        if (!trailing.isEmpty()) {
+            trailing.onTime(now);
+        }
         for (long account : accounts) {
             RiskBreach lifted = gate.liftDailyBreach(account, now);
             if (lifted != null) {
@@ -333,10 +352,15 @@ final class TradingDesk implements OrderListener, RiskView {
 
     /** Sends a strategy's request through the risk gate; a refusal becomes a REJECTED order with the reason. */
     private long submit(StrategyHost host, OrderRequest request) {
+        return submit(host, request, null);
+    }
+
+    /** @param refused why the desk itself refuses the order, or null to ask the risk gate */
+    private long submit(StrategyHost host, OrderRequest request, String refused) {
         StrategyHost outer = placing;
         placing = host;
         try {
-            String refusal = gate.check(request, this);
+            String refusal = refused != null ? refused : gate.check(request, this);
             if (refusal != null) {
                 LOG.info("strategy '{}': order refused by the risk gate: {}", host.name, refusal);
             }
@@ -365,6 +389,7 @@ final class TradingDesk implements OrderListener, RiskView {
             }
         }
         brackets.onChanged(order);
+        trailing.onChanged(order);
     }
 
     /** Fills can still arrive for a finished order (reordered after its FILLED or CANCELLED update): owners last as long as the router's memory. */
@@ -458,7 +483,23 @@ final class TradingDesk implements OrderListener, RiskView {
 
         @Override
         public long trailingStop(Contract contract, Side side, long size, long trailTicks) {
-            return send(contract, OrderType.TRAILING_STOP, side, size, PriceTicks.NONE, PriceTicks.NONE, trailTicks);
+            if (!emulateTrailingStops) {
+                return send(contract, OrderType.TRAILING_STOP, side, size, PriceTicks.NONE, PriceTicks.NONE, trailTicks);
+            }
+            int c = ownIndex(contract);
+            // what was asked for, checked as the gateway's trailing stop would be
+            OrderRequest asked = new OrderRequest(host.accountId, c, OrderType.TRAILING_STOP, side, size,
+                    PriceTicks.NONE, PriceTicks.NONE, trailTicks);
+            long reference = referencePrice(c);
+            if (reference == PriceTicks.NONE) {
+                return submit(host, asked, "no market yet to trail a stop behind");
+            }
+            long stop = TrailingStops.stopBehind(side, reference, trailTicks);
+            long id = send(contract, OrderType.STOP, side, size, PriceTicks.NONE, stop, 0);
+            if (router.order(id).state().isLive()) {
+                trailing.track(id, c, side, trailTicks, reference, stop, clock.nanos());
+            }
+            return id;
         }
 
         @Override

@@ -23,7 +23,12 @@ public interface Orders {
 
     long stopLimit(Contract contract, Side side, long size, long stopTicks, long limitTicks);
 
-    /** A stop that trails the market by {@code trailTicks}. */
+    /**
+     * A stop that trails the market by {@code trailTicks}: the gateway's own trailing stop, or,
+     * where the engine emulates them ({@code Engine.Builder.emulateTrailingStops}, on for
+     * ProjectX), a plain stop the engine moves behind the last trade at most once a second and
+     * never back; then refused while there is no market yet to trail behind.
+     */
     long trailingStop(Contract contract, Side side, long size, long trailTicks);
 
     /** A buy limit order joining the best bid. */
