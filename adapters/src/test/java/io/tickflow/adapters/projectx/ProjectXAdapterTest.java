@@ -101,6 +101,7 @@ class ProjectXAdapterTest {
                 .config(EngineConfig.defaults())
                 .gateway(adapter)
                 .commandTimeout(Duration.ofSeconds(5))
+                .emulateTrailingStops(true) // as tickflow run trades ProjectX
                 .contract(es)
                 .listener(new EngineListener() {
                     @Override
@@ -291,12 +292,36 @@ class ProjectXAdapterTest {
         // once its window has passed, a fresh snapshot settles it: not at the service, so never placed
         Await.until("the strategy told the order was rejected", () -> strategy.orders.stream()
                 .anyMatch(s -> s.startsWith(id[0] + " REJECTED")));
-        assertThat(reconciled).anyMatch(c -> c.contains(id[0] + " never reached the gateway"));
+        long rejected = id[0];
+        // the listener hears the corrections once the snapshot has been applied, just after the strategy
+        Await.until("the reconciliation's correction", () -> reconciled.stream()
+                .anyMatch(c -> c.contains(rejected + " never reached the gateway")));
         assertThat(adapter.rest().orders(account, java.time.Instant.now().minusSeconds(600)))
                 .as("nothing reached the gateway, and nothing was sent again").isEmpty();
         act(o -> id[0] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("3")))));
         Await.until("the next intent working", () -> strategy.orders.contains(id[0] + " OPEN 0/1"));
         assertThat(adapter.rest().openOrders(account)).hasSize(1);
+    }
+
+    @Test
+    void aTrailingStopIsAPlainStopAtTheGatewayThatTheEngineMovesUpBehindThePrints() {
+        act(o -> o.market(es, Side.BUY, 1));
+        Await.until("long", () -> engineNet() == 1);
+        gateway.trade(es.id(), bid, 1, Side.BUY);
+        Await.until("the print marked", () -> engine.positions().position(account, 0).fills() == 1);
+        act(o -> o.trailingStop(es, Side.SELL, 1, 8));
+        ApiObjects.Order stop = Await.value("the stop working at the gateway", () -> adapter.rest().openOrders(account)
+                .stream().findFirst().orElse(null));
+        assertThat(stop.type()).as("a plain Stop, not the gateway's trailing stop").isEqualTo(4);
+        BigDecimal first = stop.stopPrice();
+        assertThat(first).isLessThan(bid);
+
+        BigDecimal higher = bid.add(new BigDecimal("5.00"));
+        gateway.trade(es.id(), higher, 1, Side.BUY);
+        tick();
+        Await.until("the stop moved up behind the print", () -> adapter.rest().openOrders(account).stream()
+                .anyMatch(o -> o.stopPrice().compareTo(higher.subtract(new BigDecimal("2.00"))) == 0));
+        assertThat(gatewayNet()).isEqualTo(1);
     }
 
     @Test
