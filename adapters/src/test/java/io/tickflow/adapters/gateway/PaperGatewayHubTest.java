@@ -62,6 +62,15 @@ class PaperGatewayHubTest {
         return c;
     }
 
+    /** Opens a user-hub connection subscribed to accounts and to the account's orders, positions and trades. */
+    private void openSubscribedToAll(HubConnection user) {
+        open(user);
+        user.invoke("SubscribeAccounts").blockingAwait();
+        user.invoke("SubscribeOrders", account).blockingAwait();
+        user.invoke("SubscribePositions", account).blockingAwait();
+        user.invoke("SubscribeTrades", account).blockingAwait();
+    }
+
     private static void open(HubConnection c) {
         c.start().blockingAwait();
         assertThat(c.getConnectionState()).isEqualTo(HubConnectionState.CONNECTED);
@@ -122,11 +131,7 @@ class PaperGatewayHubTest {
         user.on("GatewayUserTrade", trades::add, Map.class);
         user.on("GatewayUserPosition", positions::add, Map.class);
         user.on("GatewayUserAccount", accounts::add, Map.class);
-        open(user);
-        user.invoke("SubscribeAccounts").blockingAwait();
-        user.invoke("SubscribeOrders", account).blockingAwait();
-        user.invoke("SubscribePositions", account).blockingAwait();
-        user.invoke("SubscribeTrades", account).blockingAwait();
+        openSubscribedToAll(user);
 
         gateway.quote(es, new BigDecimal("6800.00"), 10, new BigDecimal("6800.25"), 12);
         rest.post("/api/Order/place", "{\"accountId\":" + account + ",\"contractId\":\"" + es
@@ -172,13 +177,8 @@ class PaperGatewayHubTest {
             leaving.on(event, e -> left.add(event), Map.class);
             staying.on(event, e -> stayed.add(event), Map.class);
         }
-        for (HubConnection c : List.of(leaving, staying)) {
-            open(c);
-            c.invoke("SubscribeAccounts").blockingAwait();
-            c.invoke("SubscribeOrders", account).blockingAwait();
-            c.invoke("SubscribePositions", account).blockingAwait();
-            c.invoke("SubscribeTrades", account).blockingAwait();
-        }
+        openSubscribedToAll(leaving);
+        openSubscribedToAll(staying);
         gateway.quote(es, new BigDecimal("6800.00"), 10, new BigDecimal("6800.25"), 12);
         rest.post("/api/Order/place", "{\"accountId\":" + account + ",\"contractId\":\"" + es
                 + "\",\"type\":2,\"side\":0,\"size\":1}");
