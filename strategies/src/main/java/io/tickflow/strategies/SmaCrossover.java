@@ -30,6 +30,15 @@ import io.tickflow.engine.strategy.StrategyParams;
  * data the simulated exchange fills it at the then-current opposite best price plus its
  * slippage. With {@code size = 0} it only records signals.
  *
+ * <p><b>Fills when backtesting bars</b> ({@code BarReplay} with {@code FillModel.bars}, the
+ * bar fill model): the signal is taken at the bar's close, and the market order fills at the
+ * <i>next</i> bar's open plus slippage against the trader (a buy at open + slippage ticks, a
+ * sell at open − slippage ticks), never at the signal bar's close. This holds for time bars
+ * ({@code bars} the input's length or a multiple of it): such a bar is completed by the next
+ * input bar's opening quote, which the simulated exchange has already seen. Other bar kinds
+ * built from the replay's walk through each bar complete inside an input bar and fill at the
+ * walk's price there, plus slippage.
+ *
  * <p><b>Bracket exits</b> (optional). With {@code stopTicks} and {@code targetTicks} above 0,
  * each signal instead flattens whatever is open (cancelling the previous bracket's legs) and
  * enters {@code size} at market in an engine-emulated bracket: a stop-loss {@code stopTicks}

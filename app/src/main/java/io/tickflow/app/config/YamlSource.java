@@ -50,6 +50,9 @@ final class YamlSource {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ConfigException(name, "", "no such file");
         } catch (IOException e) {
+            if (Files.isDirectory(path)) {
+                throw new ConfigException(name, "", "is a directory; expected a YAML file");
+            }
             throw new ConfigException(name, "", "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         JsonNode root;
