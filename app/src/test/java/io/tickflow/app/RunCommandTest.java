@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -86,6 +87,9 @@ class RunCommandTest {
                 .contracts(PaperContract.defaults(LocalDate.now(ZoneOffset.UTC))).generatedMarketData(42, 60)
                 .build().start()) {
             String url = gateway.url().toString().replaceAll("/$", "");
+            Path keyFile = dir.resolve("projectx.key");
+            Files.writeString(keyFile, "demo-key\n");
+            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
             Path config = dir.resolve("at-a-url.yaml");
             Files.writeString(config, """
                     gateway:
@@ -94,7 +98,7 @@ class RunCommandTest {
                       marketHub: %s/hubs/market
                       userHub: %s/hubs/user
                       username: demo
-                      apiKey: ${TICKFLOW_TEST_KEY:-demo-key}
+                      apiKeyFile: projectx.key
                     accounts: [{id: 20001}]
                     strategies:
                       - {name: sma, class: io.tickflow.strategies.SmaCrossover, contracts: [ES],
