@@ -48,7 +48,7 @@ class RunCommandTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "run", "--config", Path.of("..", "examples", "sma.yaml").toString(), "--out", dir.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(dir.resolve("stderr.log").toFile()).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
@@ -66,6 +66,10 @@ class RunCommandTest {
             assertThat(run.exitValue()).as("output after the signal: %s", rest.get(10, TimeUnit.SECONDS)).isZero();
             assertThat(dir.resolve("summary.json")).exists();
             assertThat(dir.resolve("fills.csv")).exists();
+            assertThat(Files.readString(dir.resolve("stderr.log")))
+                    .as("tickflow's own log lines, the libraries' only when they warn")
+                    .contains("INFO io.tickflow.adapters.projectx.ProjectXRest - signed in")
+                    .doesNotContain("INFO com.microsoft.signalr").doesNotContain("INFO org.eclipse.jetty");
         } finally {
             run.destroyForcibly();
         }
