@@ -202,12 +202,17 @@ final class BracketBook {
         }
     }
 
+    /**
+     * Whether an order of a group can do nothing more: gone from the router, or finished with
+     * every fill the gateway reported for it applied. An entry whose FILLED (or CANCELLED)
+     * update overtook its trades is not finished: those trades still have to place its legs.
+     */
     private boolean finished(long clientOrderId) {
         if (clientOrderId == 0) {
             return true;
         }
         ManagedOrder order = router.order(clientOrderId);
-        return order == null || order.state().isTerminal();
+        return order == null || order.state().isTerminal() && !order.awaitsFills();
     }
 
     private void onLegRejected(Group g, ManagedOrder leg) {

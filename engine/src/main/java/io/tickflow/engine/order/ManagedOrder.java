@@ -24,6 +24,8 @@ public final class ManagedOrder implements OrderView {
     private long tsAmended = Long.MIN_VALUE;
     private OrderState state = OrderState.SUBMITTED;
     private long filledSize;
+    /** The most the gateway's order updates have said is filled; its trades may still be on their way. */
+    private long reportedFilled;
     private long filledCostTicks;
     private long tsEvent;
     private long deadline;
@@ -89,6 +91,19 @@ public final class ManagedOrder implements OrderView {
         filledSize += size;
         filledCostTicks = Math.addExact(filledCostTicks, Math.multiplyExact(size, priceTicks));
         tsEvent = ts;
+    }
+
+    /** An order update's fill volume: the gateway says this much has filled, whether or not its trades arrived. */
+    void reportFilled(long volume) {
+        reportedFilled = Math.max(reportedFilled, volume);
+    }
+
+    /**
+     * Whether the gateway has reported fills of this order whose trades have not reached the
+     * engine yet — an order update saying FILLED or CANCELLED can overtake its last trades.
+     */
+    public boolean awaitsFills() {
+        return reportedFilled > filledSize;
     }
 
     long deadline() {

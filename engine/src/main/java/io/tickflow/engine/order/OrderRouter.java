@@ -270,6 +270,8 @@ public final class OrderRouter {
             return;
         }
         boolean amended = !order.state().isTerminal() && order.amend(e.size, e.limitTicks, e.stopTicks, e.tsEvent);
+        // a FILLED update whose source gives no fill volume still means the whole order filled
+        order.reportFilled(e.orderStatus == OrderStatus.FILLED ? Math.max(e.filledSize, order.size()) : e.filledSize);
         OrderState next = fromGateway(e.orderStatus, order, e.filledSize);
         if (!(next != null && move(order, next, e.tsEvent)) && amended) {
             listener.onOrderChanged(order);
