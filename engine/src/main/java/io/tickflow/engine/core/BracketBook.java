@@ -66,9 +66,13 @@ final class BracketBook {
     private final Long2ObjectHashMap<Group> byLeg = new Long2ObjectHashMap<>();
     private final Placer placer;
 
-    /** Places an order for a strategy (through the desk, so it is owned and reported like any other). */
+    /** Places orders for a strategy through the desk, so they are owned and reported like any other. */
     interface Placer {
+        /** Through the risk gate. */
         long place(StrategyHost owner, OrderRequest request);
+
+        /** Past the risk gate, which must not refuse it: closing a position left unprotected. */
+        long close(StrategyHost owner, OrderRequest request);
     }
 
     BracketBook(OrderRouter router, Placer placer) {
@@ -171,8 +175,9 @@ final class BracketBook {
         g.overfillClosed += excess;
         LOG.error("both legs of bracket entry {} filled: {} contract(s) beyond the entry, closing them at market",
                 g.entryId, excess);
-        // straight to the router, like the flatten of an unprotected position: it must not be refused
-        router.place(OrderRequest.market(leg.accountId(), leg.request().contract(), leg.side().opposite(), excess));
+        // like the flatten of an unprotected position, it must not be refused; the strategy hears its fill
+        placer.close(g.owner, OrderRequest.market(leg.accountId(), leg.request().contract(), leg.side().opposite(),
+                excess));
     }
 
     /** A leg refused at once (by the risk gate) is an unprotected position. */
@@ -225,8 +230,8 @@ final class BracketBook {
         if (entry != null) {
             router.cancel(g.entryId);
             if (entry.filledSize() > 0) {
-                // straight to the router: the flatten of an unprotected position must not be refused
-                router.place(OrderRequest.market(entry.accountId(), entry.request().contract(),
+                // the flatten of an unprotected position must not be refused; the strategy hears its fill
+                placer.close(g.owner, OrderRequest.market(entry.accountId(), entry.request().contract(),
                         entry.side().opposite(), entry.filledSize()));
             }
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongHashSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,8 @@ final class TradingDesk implements OrderListener, RiskView {
     private final OrderRouter router;
     private final EventDispatcher dispatcher;
     private final Long2ObjectHashMap<StrategyHost> owners = new Long2ObjectHashMap<>();
+    /** Market orders a strategy's flatten or reverse sent, while they are live. */
+    private final LongHashSet closeOuts = new LongHashSet();
     private final RouterFillView fillView = new RouterFillView();
     private final BookPositionView positionView = new BookPositionView();
     /** The least time between two moves of one emulated trailing stop. */
@@ -83,7 +86,17 @@ final class TradingDesk implements OrderListener, RiskView {
         this.guard = new ReplayGuardPort(port);
         this.router = new OrderRouter(contracts, guard, positions, clock, commandTimeoutNanos, firstClientOrderId, this);
         this.router.unknownOrderPolicy(unknownOrders);
-        this.brackets = new BracketBook(router, this::submit);
+        this.brackets = new BracketBook(router, new BracketBook.Placer() {
+            @Override
+            public long place(StrategyHost owner, OrderRequest request) {
+                return submit(owner, request);
+            }
+
+            @Override
+            public long close(StrategyHost owner, OrderRequest request) {
+                return route(owner, request, null);
+            }
+        });
         this.trailing = new TrailingStops(router, TRAIL_MODIFY_INTERVAL_NANOS);
     }
 
@@ -270,6 +283,11 @@ final class TradingDesk implements OrderListener, RiskView {
     }
 
     @Override
+    public long workingSizeNotCancelling(long accountId, int contract, boolean buys) {
+        return router.liveSizeNotCancelling(accountId, contract, buys ? Side.BUY : Side.SELL);
+    }
+
+    @Override
     public int workingOrders(long accountId) {
         return router.liveOrderCount(accountId);
     }
@@ -352,15 +370,18 @@ final class TradingDesk implements OrderListener, RiskView {
 
     /** Sends a strategy's request through the risk gate; a refusal becomes a REJECTED order with the reason. */
     private long submit(StrategyHost host, OrderRequest request) {
-        return submit(host, request, null);
+        return route(host, request, gate.check(request, this));
     }
 
-    /** @param refused why the desk itself refuses the order, or null to ask the risk gate */
-    private long submit(StrategyHost host, OrderRequest request, String refused) {
+    /**
+     * Sends a strategy's order, owned by it, or refuses it.
+     *
+     * @param refusal why the order may not go (the risk gate's or the desk's own reason), or null to send it
+     */
+    private long route(StrategyHost host, OrderRequest request, String refusal) {
         StrategyHost outer = placing;
         placing = host;
         try {
-            String refusal = refused != null ? refused : gate.check(request, this);
             if (refusal != null) {
                 LOG.info("strategy '{}': order refused by the risk gate: {}", host.name, refusal);
             }
@@ -390,6 +411,9 @@ final class TradingDesk implements OrderListener, RiskView {
         }
         brackets.onChanged(order);
         trailing.onChanged(order);
+        if (order.state().isTerminal()) {
+            closeOuts.remove(order.clientOrderId());
+        }
     }
 
     /** Fills can still arrive for a finished order (reordered after its FILLED or CANCELLED update): owners last as long as the router's memory. */
@@ -492,7 +516,7 @@ final class TradingDesk implements OrderListener, RiskView {
                     PriceTicks.NONE, PriceTicks.NONE, trailTicks);
             long reference = referencePrice(c);
             if (reference == PriceTicks.NONE) {
-                return submit(host, asked, "no market yet to trail a stop behind");
+                return route(host, asked, "no market yet to trail a stop behind");
             }
             long stop = TrailingStops.stopBehind(side, reference, trailTicks);
             long id = send(contract, OrderType.STOP, side, size, PriceTicks.NONE, stop, 0);
@@ -550,32 +574,51 @@ final class TradingDesk implements OrderListener, RiskView {
 
         @Override
         public void flatten(Contract contract) {
-            closeOut(contract, 1);
+            closeOut(contract, false);
         }
 
         @Override
         public void flattenAll() {
             for (Contract contract : host.contracts) {
-                closeOut(contract, 1);
+                closeOut(contract, false);
             }
         }
 
         @Override
         public void reverse(Contract contract) {
-            closeOut(contract, 2);
+            closeOut(contract, true);
         }
 
-        /** Cancels this strategy's live orders on the contract, then trades {@code multiple} × the position away. */
-        private void closeOut(Contract contract, int multiple) {
+        /**
+         * Cancels this strategy's other live orders on the contract and trades the position to
+         * flat (or to its reverse). Idempotent while the market orders it sent are on their way:
+         * they count towards where the position is going, so calling it again on every event
+         * until the fill arrives sends nothing more, and a reverse under way is not reversed
+         * again; a flatten after a reverse sends only what brings the position back to flat.
+         */
+        private void closeOut(Contract contract, boolean reverse) {
             int index = ownIndex(contract);
+            long coming = 0;
             for (long id : router.liveOrders(host.accountId, index)) {
-                if (owners.get(id) == host) {
+                if (owners.get(id) != host) {
+                    continue;
+                }
+                ManagedOrder order = router.order(id);
+                if (closeOuts.contains(id)) {
+                    coming += order.side().sign() * order.remaining();
+                } else {
                     router.cancel(id);
                 }
             }
             long net = positions.position(host.accountId, index).net();
-            if (net != 0) {
-                market(contract, net > 0 ? Side.SELL : Side.BUY, Math.abs(net) * multiple);
+            long target = !reverse ? 0 : coming == 0 ? -net : net + coming;
+            long trade = target - (net + coming);
+            if (trade != 0) {
+                long id = market(contract, trade > 0 ? Side.BUY : Side.SELL, Math.abs(trade));
+                ManagedOrder sent = router.order(id);
+                if (sent != null && sent.state().isLive()) {
+                    closeOuts.add(id);
+                }
             }
         }
 

@@ -137,10 +137,20 @@ public final class OrderRouter {
 
     /** Remaining size of the account's live orders on one side of one contract. */
     public long liveSize(long accountId, int contract, Side side) {
+        return liveSize(accountId, contract, side, true);
+    }
+
+    /** Remaining size of the live orders on one side that no cancel has been asked for. */
+    public long liveSizeNotCancelling(long accountId, int contract, Side side) {
+        return liveSize(accountId, contract, side, false);
+    }
+
+    private long liveSize(long accountId, int contract, Side side, boolean cancelling) {
         long size = 0;
         for (int i = 0; i < live.size(); i++) {
             ManagedOrder order = live.get(i);
-            if (order.accountId() == accountId && order.request().contract() == contract && order.side() == side) {
+            if (order.accountId() == accountId && order.request().contract() == contract && order.side() == side
+                    && (cancelling || !order.cancelWanted() && order.state() != OrderState.PENDING_CANCEL)) {
                 size += order.remaining();
             }
         }

@@ -6,8 +6,10 @@ import io.tickflow.engine.order.OrderRequest;
 /**
  * Topstep-style contract limits: the position the account could reach if this order and
  * every working order on the same side filled may not exceed the per-contract limit, and the
- * account's gross position after this order may not exceed the per-account limit. Orders that
- * reduce the position always pass.
+ * account's gross position after this order may not exceed the per-account limit. An order
+ * that only reduces the position always passes — one that, with the account's other orders on
+ * its side not being cancelled, cannot take the position through zero; a string of orders that
+ * each would reduce it but together reverse it are held to the limits like any other.
  */
 final class MaxPositionRule implements RiskRule {
     private final long perContract;
@@ -23,6 +25,17 @@ final class MaxPositionRule implements RiskRule {
         return "maxPosition";
     }
 
+    /**
+     * Whether the order can only bring the position closer to flat: with the account's other
+     * orders on its side that are not being cancelled, it cannot take the position through zero.
+     */
+    static boolean onlyReduces(OrderRequest r, RiskView view) {
+        long net = view.net(r.accountId(), r.contract());
+        boolean buy = r.side() == Side.BUY;
+        long closing = r.size() + view.workingSizeNotCancelling(r.accountId(), r.contract(), buy);
+        return buy ? net < 0 && closing <= -net : net > 0 && closing <= net;
+    }
+
     @Override
     public String check(OrderRequest r, RiskView view) {
         long net = view.net(r.accountId(), r.contract());
@@ -30,8 +43,7 @@ final class MaxPositionRule implements RiskRule {
         long reachable = buy
                 ? net + view.workingSize(r.accountId(), r.contract(), true) + r.size()
                 : -net + view.workingSize(r.accountId(), r.contract(), false) + r.size();
-        boolean reduces = buy ? net < 0 && r.size() <= -net : net > 0 && r.size() <= net;
-        if (reduces) {
+        if (onlyReduces(r, view)) {
             return null;
         }
         if (perContract > 0 && reachable > perContract) {

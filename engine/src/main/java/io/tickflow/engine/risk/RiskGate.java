@@ -65,8 +65,8 @@ public final class RiskGate {
 
     /** @return null if the order may go, else the reason it may not, prefixed with the rule's name */
     public String check(OrderRequest request, RiskView view) {
-        if (killSwitch) {
-            return "killSwitch: the kill switch is on";
+        if (killSwitch && !MaxPositionRule.onlyReduces(request, view)) {
+            return "killSwitch: the kill switch is on; only orders that reduce a position pass";
         }
         RiskBreach breach = breaches.get(request.accountId());
         if (breach != null) {

@@ -16,6 +16,12 @@ public interface RiskView {
     /** Remaining size of the account's live buy (or sell) orders on the contract. */
     long workingSize(long accountId, int contract, boolean buys);
 
+    /**
+     * Remaining size of the account's live buy (or sell) orders on the contract that are not
+     * being cancelled: what could still close a position alongside a new order.
+     */
+    long workingSizeNotCancelling(long accountId, int contract, boolean buys);
+
     /** Live orders of the account on every contract. */
     int workingOrders(long accountId);
 

@@ -69,13 +69,22 @@ public interface Orders {
      */
     boolean modify(long clientOrderId, long size, long limitTicks, long stopTicks);
 
-    /** Cancels this strategy's live orders on {@code contract} and closes the account's position there at market. */
+    /**
+     * Cancels this strategy's live orders on {@code contract} and closes the account's position
+     * there at market. Safe to call again before the fill arrives (on every event until the
+     * position reads flat): a close-out market order still on its way counts towards where the
+     * position is going, so nothing more is sent. The kill switch lets it through.
+     */
     void flatten(Contract contract);
 
     /** {@link #flatten} on every contract of this strategy. */
     void flattenAll();
 
-    /** Cancels this strategy's live orders on {@code contract} and turns the position around at market (long 2 → short 2). */
+    /**
+     * Cancels this strategy's live orders on {@code contract} and turns the position around at
+     * market (long 2 → short 2). While a close-out of this contract is on its way, calling it
+     * again sends nothing: one reverse per position.
+     */
     void reverse(Contract contract);
 
     /** The account's net position in {@code contract} as the engine knows it (signed). */

@@ -205,7 +205,7 @@ class RiskGateScenarioTest {
         quotes(engine, 100);
         engine.shutdown();
 
-        assertThat(s.rejections).containsExactly("killSwitch: the kill switch is on");
+        assertThat(s.rejections).containsExactly("killSwitch: the kill switch is on; only orders that reduce a position pass");
     }
 
     @Test

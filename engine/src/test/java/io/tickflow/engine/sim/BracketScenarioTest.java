@@ -309,9 +309,9 @@ class BracketScenarioTest {
         quote(engine, 108, 10, 109, 10);
         engine.stopInline();
 
-        assertThat(s.fills).containsExactly("BUY 2@101", "SELL 1@97", "SELL 1@108", "SELL 1@107");
-        assertThat(s.heard).contains("STOP FILLED 2/2", "LIMIT FILLED 1/1");
-        // the short 1 the double exit opened was bought back at the ask, by the engine
+        // the short 1 the double exit opened was bought back at the ask by the engine, for the strategy, which hears it
+        assertThat(s.fills).containsExactly("BUY 2@101", "SELL 1@97", "SELL 1@108", "SELL 1@107", "BUY 1@109");
+        assertThat(s.heard).contains("STOP FILLED 2/2", "LIMIT FILLED 1/1", "MARKET FILLED 1/1");
         assertExchange(engine, 0, 0);
         assertThat(s.netHeard).isZero();
         assertThat(engine.positions().position(ACCOUNT, 0).realizedTicks()).isEqualTo(-4 + 7 - 2);

@@ -45,6 +45,8 @@ final class RandomTrader implements Strategy {
     final Map<Long, OrderStatus> lastStatus = new HashMap<>();
     /** Orders first heard outside this strategy's own calls that are not a bracket's legs: should stay empty. */
     final List<String> unexpectedOrders = new ArrayList<>();
+    /** Market orders the engine placed for this strategy to close an overfilled or unprotected bracket. */
+    final List<Long> engineCloseOuts = new ArrayList<>();
     /** True while one of this strategy's own {@link Orders} calls runs. */
     private boolean inOwnCall;
     /** A bracket's stop-loss heard, its take-profit not yet (0 when none). */
@@ -122,8 +124,16 @@ final class RandomTrader implements Strategy {
         lastStatus.put(order.clientOrderId(), order.status());
     }
 
-    /** Pairs the orders the engine placed for this strategy into bracket legs; anything else is noted as unexpected. */
+    /**
+     * Pairs the orders the engine placed for this strategy into bracket legs, and keeps the
+     * market orders it sent to close what both legs filling (or a refused leg) left open;
+     * anything else is noted as unexpected.
+     */
     private void recordBracketLeg(OrderView leg) {
+        if (leg.type() == OrderType.MARKET) {
+            engineCloseOuts.add(leg.clientOrderId());
+            return;
+        }
         if (stopLossHeard == 0) {
             if (leg.type() == OrderType.STOP) {
                 stopLossHeard = leg.clientOrderId();
