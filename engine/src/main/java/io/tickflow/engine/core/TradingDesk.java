@@ -55,6 +55,7 @@ final class TradingDesk implements OrderListener, RiskView {
     /** The least time between two moves of one emulated trailing stop. */
     private static final long TRAIL_MODIFY_INTERVAL_NANOS = 1_000_000_000L;
     private final TrailingStops trailing;
+    private final ForcedFlatten forcedFlatten;
     private boolean emulateTrailingStops;
     private final RiskGate gate;
     private final EngineListener listener;
@@ -98,6 +99,7 @@ final class TradingDesk implements OrderListener, RiskView {
             }
         });
         this.trailing = new TrailingStops(router, TRAIL_MODIFY_INTERVAL_NANOS);
+        this.forcedFlatten = new ForcedFlatten(router, positions, contracts.size());
     }
 
     /**
@@ -317,6 +319,8 @@ final class TradingDesk implements OrderListener, RiskView {
             if (gate.tradingWindowFlattenDue(account, now)) {
                 LOG.warn("account {}: the trading window has closed before the session close; flattening", account);
                 closeOutAccount(account);
+            } else if (gate.mustBeFlat(account, now) && !replaying) {
+                forcedFlatten.enforce(account, now);
             }
         }
     }
@@ -353,9 +357,8 @@ final class TradingDesk implements OrderListener, RiskView {
             for (long id : router.liveOrders(account, c)) {
                 router.cancel(id);
             }
-            long net = positions.position(account, c).net();
-            if (flatten && net != 0) {
-                router.place(OrderRequest.market(account, c, net > 0 ? Side.SELL : Side.BUY, Math.abs(net)));
+            if (flatten) {
+                forcedFlatten.close(account, c, clock.nanos());
             }
         }
     }
@@ -411,6 +414,7 @@ final class TradingDesk implements OrderListener, RiskView {
         }
         brackets.onChanged(order);
         trailing.onChanged(order);
+        forcedFlatten.onChanged(order);
         if (order.state().isTerminal()) {
             closeOuts.remove(order.clientOrderId());
         }

@@ -126,6 +126,22 @@ public final class RiskGate {
         return breach;
     }
 
+    /**
+     * Whether the account must hold no position at {@code now}, while the market is open to close
+     * it: in session, and halted by a loss-rule breach or within the minutes before the close
+     * its trading window keeps flat.
+     */
+    public boolean mustBeFlat(long accountId, long now) {
+        if (!calendar.inSession(now)) {
+            return false;
+        }
+        if (breaches.containsKey(accountId)) {
+            return true;
+        }
+        RiskLimits l = limits(accountId);
+        return l.hasTradingWindow() && now >= calendar.sessionClose(now) - l.flattenBeforeClose().toNanos();
+    }
+
     /** The breach that halted the account, or null. */
     public RiskBreach breach(long accountId) {
         return breaches.get(accountId);

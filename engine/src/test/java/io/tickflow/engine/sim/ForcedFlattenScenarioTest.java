@@ -1,0 +1,177 @@
+package io.tickflow.engine.sim;
+
+import static io.tickflow.engine.model.Side.BUY;
+import static io.tickflow.engine.testing.TestContracts.ES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.lmax.disruptor.EventTranslator;
+
+import io.tickflow.engine.core.Engine;
+import io.tickflow.engine.core.EngineConfig;
+import io.tickflow.engine.core.EngineListener;
+import io.tickflow.engine.core.StrategySpec;
+import io.tickflow.engine.model.ContractRegistry;
+import io.tickflow.engine.model.OrderType;
+import io.tickflow.engine.order.GatewayPort;
+import io.tickflow.engine.order.OrderRequest;
+import io.tickflow.engine.ring.CommandKind;
+import io.tickflow.engine.ring.CommandResultTranslator;
+import io.tickflow.engine.ring.InboundEvent;
+import io.tickflow.engine.ring.QuoteTranslator;
+import io.tickflow.engine.ring.TimerTranslator;
+import io.tickflow.engine.risk.RiskBreach;
+import io.tickflow.engine.risk.RiskLimits;
+import io.tickflow.engine.strategy.QuoteView;
+import io.tickflow.engine.strategy.Strategy;
+import io.tickflow.engine.strategy.StrategyContext;
+import io.tickflow.engine.time.ManualClock;
+
+/**
+ * The close-out a loss-rule breach forces is refused by the gateway: the account, its strategies
+ * halted and its stops cancelled, must not be left holding the position. The engine sends the
+ * close-out again once time has moved on, until the account is flat.
+ */
+class ForcedFlattenScenarioTest {
+    private static final long ACCOUNT = StrategySpec.DEFAULT_ACCOUNT;
+    /** 1970-01-01T00:00Z, inside the CME session that opened at 17:00 CT the day before. */
+    private static final long T0 = 1_000;
+
+    /** The simulated exchange behind a gateway that refuses the next market orders it is told to. */
+    private static final class RefusingVenue implements GatewayPort {
+        final SimulatedExchange exchange;
+        final List<String> placed = new ArrayList<>();
+        int refuseMarkets;
+        private final ManualClock clock;
+        private final List<InboundEvent> pending = new ArrayList<>();
+        private final CommandResultTranslator answer = new CommandResultTranslator();
+        private Engine engine;
+
+        RefusingVenue(ContractRegistry contracts, ManualClock clock) {
+            this.clock = clock;
+            exchange = new SimulatedExchange(contracts, clock, FillModel.conservative(), this::hold);
+        }
+
+        private void hold(EventTranslator<InboundEvent> translator) {
+            InboundEvent e = new InboundEvent();
+            translator.translateTo(e, 0);
+            pending.add(e);
+        }
+
+        void deliverAll() {
+            while (!pending.isEmpty()) {
+                InboundEvent e = pending.remove(0);
+                engine.processInline((slot, sequence) -> slot.copyFrom(e));
+            }
+        }
+
+        @Override
+        public void place(long clientOrderId, OrderRequest request) {
+            if (request.type() == OrderType.MARKET && refuseMarkets > 0) {
+                refuseMarkets--;
+                placed.add(request.side() + " " + request.size() + " refused");
+                long now = clock.nanos();
+                hold(answer.reject(CommandKind.PLACE, now, now, request.accountId(), clientOrderId, 0, 2,
+                        "market closed for this contract"));
+                return;
+            }
+            placed.add(request.side() + " " + request.size());
+            exchange.place(clientOrderId, request);
+        }
+
+        @Override
+        public void cancel(long clientOrderId, long accountId, long gatewayOrderId) {
+            exchange.cancel(clientOrderId, accountId, gatewayOrderId);
+        }
+
+        @Override
+        public void modify(long clientOrderId, long accountId, long gatewayOrderId, int contract, long size,
+                           long limitTicks, long stopTicks) {
+            exchange.modify(clientOrderId, accountId, gatewayOrderId, contract, size, limitTicks, stopTicks);
+        }
+    }
+
+    /** Buys 2 on the first quote. */
+    private static final class BuysTwo implements Strategy {
+        private StrategyContext ctx;
+        private boolean bought;
+
+        @Override
+        public void onStart(StrategyContext context) {
+            ctx = context;
+        }
+
+        @Override
+        public void onQuote(QuoteView q) {
+            if (!bought) {
+                bought = true;
+                ctx.orders().market(ES, BUY, 2);
+            }
+        }
+    }
+
+    private final ManualClock clock = new ManualClock(T0);
+    private final QuoteTranslator quote = new QuoteTranslator();
+    private final List<RiskBreach> breaches = new ArrayList<>();
+    private RefusingVenue venue;
+    private Engine engine;
+
+    private void market(long ts, long bid) {
+        clock.advanceTo(ts);
+        venue.exchange.onQuote(0, bid, 10, bid + 1, 10);
+        engine.processInline(quote.topOfBook(0, ts, ts, bid, 10, bid + 1, 10));
+        venue.deliverAll();
+    }
+
+    private void time(long ts) {
+        clock.advanceTo(ts);
+        engine.processInline(new TimerTranslator().set(ts));
+        venue.deliverAll();
+    }
+
+    @Test
+    void aRefusedBreachCloseOutIsSentAgainUntilTheAccountIsFlat() {
+        ContractRegistry registry = new ContractRegistry();
+        registry.register(ES);
+        venue = new RefusingVenue(registry, clock);
+        engine = Engine.builder()
+                .config(EngineConfig.defaults().withEventTime(true))
+                .clock(clock)
+                .gateway(venue)
+                .risk(RiskLimits.none(), Map.of(ACCOUNT, RiskLimits.none().withDailyLossLimit(50_000)))
+                .listener(new EngineListener() {
+                    @Override
+                    public void onRiskBreach(RiskBreach breach) {
+                        breaches.add(breach);
+                    }
+                })
+                .contract(ES)
+                .strategy(StrategySpec.of("s", new BuysTwo(), ES.id()))
+                .build();
+        venue.engine = engine;
+        engine.startInline();
+
+        market(T0 + 1_000_000, 100); // long 2 at 101
+        venue.refuseMarkets = 2;
+        market(T0 + 2_000_000, 80); // $525 down: the breach's close-out is refused
+        assertThat(breaches).hasSize(1);
+        assertThat(engine.positions().position(ACCOUNT, 0).net()).as("still long after the refusal").isEqualTo(2);
+
+        time(T0 + 500_000_000L); // too soon to try again
+        assertThat(venue.placed).containsExactly("BUY 2", "SELL 2 refused");
+        time(T0 + 2_100_000_000L); // tried again, refused again
+        time(T0 + 3_200_000_000L); // and again: this one fills
+        market(T0 + 3_300_000_000L, 80);
+        time(T0 + 4_400_000_000L); // flat: nothing more is sent
+
+        assertThat(venue.placed).containsExactly("BUY 2", "SELL 2 refused", "SELL 2 refused", "SELL 2");
+        assertThat(engine.positions().position(ACCOUNT, 0).net()).isZero();
+        assertThat(venue.exchange.net(ACCOUNT, 0)).isZero();
+        engine.stopInline();
+    }
+}
