@@ -38,8 +38,10 @@ final class BracketBook {
     private static final class Group {
         final StrategyHost owner;
         final long entryId;
+        /** Distances in ticks from the entry's first fill, or, if {@link #atPrices}, the legs' prices. */
         final long stopLossTicks;
         final long takeProfitTicks;
+        final boolean atPrices;
         long firstLegId;
         long secondLegId;
         long levelTicks = PriceTicks.NONE;
@@ -49,11 +51,12 @@ final class BracketBook {
         /** Contracts the legs filled beyond the entry (both filled before the engine could react), closed since. */
         long overfillClosed;
 
-        Group(StrategyHost owner, long entryId, long stopLossTicks, long takeProfitTicks) {
+        Group(StrategyHost owner, long entryId, long stopLossTicks, long takeProfitTicks, boolean atPrices) {
             this.owner = owner;
             this.entryId = entryId;
             this.stopLossTicks = stopLossTicks;
             this.takeProfitTicks = takeProfitTicks;
+            this.atPrices = atPrices;
         }
 
         long sibling(long legId) {
@@ -82,12 +85,17 @@ final class BracketBook {
 
     /** Registers a bracket whose entry order has been placed. */
     void bracket(StrategyHost owner, long entryId, long stopLossTicks, long takeProfitTicks) {
-        byEntry.put(entryId, new Group(owner, entryId, stopLossTicks, takeProfitTicks));
+        byEntry.put(entryId, new Group(owner, entryId, stopLossTicks, takeProfitTicks, false));
+    }
+
+    /** Registers a bracket whose legs go at fixed prices, whatever the entry's fill price. */
+    void bracketAtPrices(StrategyHost owner, long entryId, long stopLossPriceTicks, long takeProfitPriceTicks) {
+        byEntry.put(entryId, new Group(owner, entryId, stopLossPriceTicks, takeProfitPriceTicks, true));
     }
 
     /** Registers an OCO pair: two placed orders of which only one may fill. */
     void oco(StrategyHost owner, long firstId, long secondId) {
-        Group group = new Group(owner, 0, 0, 0);
+        Group group = new Group(owner, 0, 0, 0, false);
         group.firstLegId = firstId;
         group.secondLegId = secondId;
         group.protectedSize = router.order(firstId).size();
@@ -118,8 +126,8 @@ final class BracketBook {
         int contract = entry.request().contract();
         g.levelTicks = fillPrice;
         int sign = entry.side().sign();
-        long stop = fillPrice - sign * g.stopLossTicks;
-        long target = fillPrice + sign * g.takeProfitTicks;
+        long stop = g.atPrices ? g.stopLossTicks : fillPrice - sign * g.stopLossTicks;
+        long target = g.atPrices ? g.takeProfitTicks : fillPrice + sign * g.takeProfitTicks;
         g.firstLegId = placer.place(g.owner, OrderRequest.stop(entry.accountId(), contract, exit, filled, stop));
         g.secondLegId = placer.place(g.owner, OrderRequest.limit(entry.accountId(), contract, exit, filled, target));
         g.protectedSize = filled;

@@ -547,10 +547,36 @@ final class TradingDesk implements OrderListener, RiskView {
                 throw new IllegalArgumentException("bracket distances must be positive ticks, were stop-loss "
                         + stopLossTicks + " and take-profit " + takeProfitTicks);
             }
-            long entry = limitTicks == PriceTicks.NONE
+            long entry = sendEntry(contract, side, size, limitTicks);
+            brackets.bracket(host, entry, stopLossTicks, takeProfitTicks);
+            return protectedEntry(entry);
+        }
+
+        @Override
+        public long bracketAtPrices(Contract contract, Side side, long size, long limitTicks, long stopLossPriceTicks,
+                                    long takeProfitPriceTicks) {
+            int sign = side.sign();
+            boolean ordered = sign * (takeProfitPriceTicks - stopLossPriceTicks) > 0 && (limitTicks == PriceTicks.NONE
+                    || sign * (limitTicks - stopLossPriceTicks) > 0 && sign * (takeProfitPriceTicks - limitTicks) > 0);
+            if (!ordered || stopLossPriceTicks == PriceTicks.NONE || takeProfitPriceTicks == PriceTicks.NONE) {
+                throw new IllegalArgumentException("a " + side + " bracket needs its stop-loss " + (sign > 0 ? "below"
+                        : "above") + " the entry and its take-profit " + (sign > 0 ? "above" : "below")
+                        + " it; were stop-loss " + stopLossPriceTicks + ", entry " + (limitTicks == PriceTicks.NONE
+                        ? "at market" : limitTicks) + ", take-profit " + takeProfitPriceTicks + " (ticks)");
+            }
+            long entry = sendEntry(contract, side, size, limitTicks);
+            brackets.bracketAtPrices(host, entry, stopLossPriceTicks, takeProfitPriceTicks);
+            return protectedEntry(entry);
+        }
+
+        private long sendEntry(Contract contract, Side side, long size, long limitTicks) {
+            return limitTicks == PriceTicks.NONE
                     ? send(contract, OrderType.MARKET, side, size, PriceTicks.NONE, PriceTicks.NONE, 0)
                     : send(contract, OrderType.LIMIT, side, size, limitTicks, PriceTicks.NONE, 0);
-            brackets.bracket(host, entry, stopLossTicks, takeProfitTicks);
+        }
+
+        /** An entry that filled while being placed (an in-process exchange answers at once) is protected now. */
+        private long protectedEntry(long entry) {
             ManagedOrder placed = router.order(entry);
             if (placed.filledSize() > 0) {
                 brackets.onFilled(placed, placed.filledSize(), placed.avgFillMicroTicks() / PriceTicks.MICROS_PER_TICK);

@@ -48,6 +48,22 @@ public interface Orders {
     long bracket(Contract contract, Side side, long size, long limitTicks, long stopLossTicks, long takeProfitTicks);
 
     /**
+     * An entry with an engine-emulated bracket at fixed prices: once the entry fills (even
+     * partly), a stop-loss at {@code stopLossPriceTicks} and a take-profit at
+     * {@code takeProfitPriceTicks} protect the filled size; when one exits, the other is
+     * cancelled. The legs keep their prices whatever the fill price (a market entry that fills
+     * beyond the stop-loss has its stop triggered at once).
+     *
+     * @param limitTicks the entry's limit price, or {@code PriceTicks.NONE} for a market entry
+     * @return the entry's client order id
+     * @throws IllegalArgumentException unless the stop-loss and take-profit lie on either side
+     *         of the entry: for a buy, stop-loss below take-profit and, with a limit entry,
+     *         below its price and the take-profit above it; mirrored for a sell
+     */
+    long bracketAtPrices(Contract contract, Side side, long size, long limitTicks, long stopLossPriceTicks,
+                         long takeProfitPriceTicks);
+
+    /**
      * A one-cancels-the-other pair on one side: a limit at {@code limitTicks} and a stop at
      * {@code stopTicks}; a fill of one shrinks the other, a complete fill cancels it.
      *

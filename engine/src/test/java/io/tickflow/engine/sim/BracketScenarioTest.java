@@ -204,6 +204,50 @@ class BracketScenarioTest {
     }
 
     @Test
+    void aBracketAtPricesPutsItsLegsAtThosePricesWhateverTheFill() {
+        // long 2 at the ask 101; stop-loss at 96 and take-profit at 110, given as prices
+        OnFirstQuote s = new OnFirstQuote(o -> o.bracketAtPrices(ES, BUY, 2, PriceTicks.NONE, 96, 110));
+        Engine engine = run(s, RiskLimits.none(), 104, 109, 110, 111);
+
+        assertThat(s.fills).containsExactly("BUY 2@101", "SELL 2@110");
+        assertThat(s.finished).containsExactly("STOP CANCELLED");
+        assertThat(engine.positions().position(ACCOUNT, 0).realizedTicks()).isEqualTo(2 * 9);
+        assertThat(engine.simulatedExchange().restingOrders(0)).isZero();
+    }
+
+    @Test
+    void aSellBracketAtPricesExitsAtItsStopLoss() {
+        // short 1 at the bid 100: stop-loss buy stop at 104, take-profit buy limit at 90
+        OnFirstQuote s = new OnFirstQuote(o -> o.bracketAtPrices(ES, SELL, 1, PriceTicks.NONE, 104, 90));
+        Engine engine = run(s, RiskLimits.none(), 99, 103, 104);
+
+        assertThat(s.fills).containsExactly("SELL 1@100", "BUY 1@101");
+        assertThat(s.finished).containsExactly("LIMIT CANCELLED");
+        assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).isZero();
+    }
+
+    @Test
+    void aBracketAtPricesOnTheWrongSidesOfItsEntryIsRefusedBeforeAnythingIsSent() {
+        List<String> refusals = new ArrayList<>();
+        OnFirstQuote s = new OnFirstQuote(o -> {
+            for (long[] legs : new long[][] {{110, 96}, {96, 99}, {101, 110}}) {
+                try {
+                    o.bracketAtPrices(ES, BUY, 1, 100, legs[0], legs[1]);
+                } catch (IllegalArgumentException e) {
+                    refusals.add(e.getMessage());
+                }
+            }
+        });
+        Engine engine = run(s, RiskLimits.none());
+
+        assertThat(refusals).hasSize(3).first().asString()
+                .isEqualTo("a BUY bracket needs its stop-loss below the entry and its take-profit above it; were "
+                        + "stop-loss 110, entry 100, take-profit 96 (ticks)");
+        assertThat(engine.simulatedExchange().restingOrders(0)).isZero();
+        assertThat(s.fills).isEmpty();
+    }
+
+    @Test
     void anOcoPairLetsOnlyOneSideFill() {
         OnFirstQuote s = new OnFirstQuote(o -> {
             o.market(ES, BUY, 1);
