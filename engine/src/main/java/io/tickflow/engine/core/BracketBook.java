@@ -151,9 +151,11 @@ final class BracketBook {
             return;
         }
         long open = g.protectedSize - first.filledSize() - second.filledSize();
-        if (open <= 0 && g.entryId != 0) {
-            // the position is closed: whatever of the entry still works must not reopen it unprotected
-            router.cancel(g.entryId);
+        if (open <= 0) {
+            if (g.entryId != 0) {
+                // the position is closed: whatever of the entry still works must not reopen it unprotected
+                router.cancel(g.entryId);
+            }
             closeOverfill(g, first, -open);
         }
         for (ManagedOrder leg : new ManagedOrder[] {first, second}) {
@@ -172,8 +174,9 @@ final class BracketBook {
     }
 
     /**
-     * Both legs of a bracket can fill on the same market event, before the engine can cancel
-     * one: the excess is a position nobody asked for, closed at market and logged as an alarm.
+     * Both legs of a bracket or an OCO pair can fill on the same market event, before the engine
+     * can cancel one: the excess is a position nobody asked for, closed at market and logged as
+     * an alarm.
      */
     private void closeOverfill(Group g, ManagedOrder leg, long overfilled) {
         long excess = overfilled - g.overfillClosed;
@@ -181,8 +184,13 @@ final class BracketBook {
             return;
         }
         g.overfillClosed += excess;
-        LOG.error("both legs of bracket entry {} filled: {} contract(s) beyond the entry, closing them at market",
-                g.entryId, excess);
+        if (g.entryId != 0) {
+            LOG.error("both legs of bracket entry {} filled: {} contract(s) beyond the entry, closing them at market",
+                    g.entryId, excess);
+        } else {
+            LOG.error("both orders of OCO pair {} / {} filled: {} contract(s) beyond the pair's size, closing them at "
+                    + "market", g.firstLegId, g.secondLegId, excess);
+        }
         // like the flatten of an unprotected position, it must not be refused; the strategy hears its fill
         placer.close(g.owner, OrderRequest.market(leg.accountId(), leg.request().contract(), leg.side().opposite(),
                 excess));

@@ -340,6 +340,28 @@ class BracketScenarioTest {
     }
 
     @Test
+    void bothOrdersOfAnOcoPairFillingOnTheSameQuoteHaveTheExcessClosedAtMarket() {
+        Script s = new Script(o -> {
+            o.market(ES, BUY, 2);
+            o.oco(ES, SELL, 2, 107, 97); // the exit: a limit above, a stop below
+        }, null);
+        Engine engine = inline(s);
+        quote(engine, 100, 10, 101, 10); // long 2 at 101
+        quote(engine, 97, 1, 98, 10);
+        print(engine, 97, 1); // the stop sells 1 and waits at market for a bid for the other; the limit shrinks to 1
+        assertThat(s.heard).contains("LIMIT OPEN 0/1");
+
+        // a gap up: the stop sells its last 1 at the bid and the limit is crossed, both at once
+        quote(engine, 108, 10, 109, 10);
+        engine.stopInline();
+
+        // the limit rests first at the exchange, so it matches first
+        assertThat(s.fills).containsExactly("BUY 2@101", "SELL 1@97", "SELL 1@107", "SELL 1@108", "BUY 1@109");
+        assertExchange(engine, 0, 0);
+        assertThat(s.netHeard).isZero();
+    }
+
+    @Test
     void bothLegsFillingOnTheSameQuoteHaveTheExcessClosedAtMarketAndTheAccountEndsFlat() {
         Script s = new Script(o -> o.bracket(ES, BUY, 2, PriceTicks.NONE, 4, 6), null);
         Engine engine = inline(s);

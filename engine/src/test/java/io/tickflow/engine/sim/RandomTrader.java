@@ -99,7 +99,9 @@ final class RandomTrader implements Strategy {
             }
             case 8 -> {
                 if (!mine.isEmpty()) {
-                    o.modify(mine.get(random.nextInt(mine.size())), size, PriceTicks.NONE, PriceTicks.NONE);
+                    long id = mine.get(random.nextInt(mine.size()));
+                    // never below what it has heard filled: the SPI refuses that as a programming error
+                    o.modify(id, Math.max(size, filled(id)), PriceTicks.NONE, PriceTicks.NONE);
                 }
             }
             case 9 -> o.flatten(ES);

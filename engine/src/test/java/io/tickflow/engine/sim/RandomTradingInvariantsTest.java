@@ -16,6 +16,7 @@ import io.tickflow.engine.core.Engine;
 import io.tickflow.engine.core.EngineConfig;
 import io.tickflow.engine.core.EngineListener;
 import io.tickflow.engine.core.StrategySpec;
+import io.tickflow.engine.core.StrategyState;
 import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.model.OrderStatus;
 import io.tickflow.engine.model.PriceTicks;
@@ -201,6 +202,8 @@ class RandomTradingInvariantsTest {
             venue.deliverAll();
             venue.outage();
             venue.deliverAll();
+            assertThat(engine.strategyState("random")).as(context + ": the strategy never failed")
+                    .isEqualTo(StrategyState.RUNNING);
             engine.stopInline();
 
             assertThat(venue.duplicatePlacements).as(context + ": placements sent twice").isEmpty();
