@@ -28,7 +28,9 @@ final class ForcedFlatten {
     private final PositionBook positions;
     private final int contracts;
     private final LongHashSet live = new LongHashSet();
-    private final Long2LongHashMap lastSent = new Long2LongHashMap(Long.MIN_VALUE);
+    private static final long NEVER = Long.MIN_VALUE;
+    /** When a close-out was last sent, per account. */
+    private final Long2LongHashMap lastSent = new Long2LongHashMap(NEVER);
 
     ForcedFlatten(OrderRouter router, PositionBook positions, int contracts) {
         this.router = router;
@@ -52,7 +54,8 @@ final class ForcedFlatten {
 
     /** The account must be flat at {@code now}: sends again what a failed close-out left open. */
     void enforce(long account, long now) {
-        if (now - lastSent.get(account) < RETRY_INTERVAL_NANOS) {
+        long last = lastSent.get(account);
+        if (last != NEVER && now - last < RETRY_INTERVAL_NANOS) {
             return;
         }
         for (int c = 0; c < contracts; c++) {

@@ -556,9 +556,11 @@ final class TradingDesk implements OrderListener, RiskView {
         public long bracketAtPrices(Contract contract, Side side, long size, long limitTicks, long stopLossPriceTicks,
                                     long takeProfitPriceTicks) {
             int sign = side.sign();
-            boolean ordered = sign * (takeProfitPriceTicks - stopLossPriceTicks) > 0 && (limitTicks == PriceTicks.NONE
-                    || sign * (limitTicks - stopLossPriceTicks) > 0 && sign * (takeProfitPriceTicks - limitTicks) > 0);
-            if (!ordered || stopLossPriceTicks == PriceTicks.NONE || takeProfitPriceTicks == PriceTicks.NONE) {
+            boolean given = stopLossPriceTicks != PriceTicks.NONE && takeProfitPriceTicks != PriceTicks.NONE;
+            boolean ordered = given && sign * (takeProfitPriceTicks - stopLossPriceTicks) > 0
+                    && (limitTicks == PriceTicks.NONE || sign * (limitTicks - stopLossPriceTicks) > 0
+                    && sign * (takeProfitPriceTicks - limitTicks) > 0);
+            if (!ordered) {
                 throw new IllegalArgumentException("a " + side + " bracket needs its stop-loss " + (sign > 0 ? "below"
                         : "above") + " the entry and its take-profit " + (sign > 0 ? "above" : "below")
                         + " it; were stop-loss " + stopLossPriceTicks + ", entry " + (limitTicks == PriceTicks.NONE

@@ -4,9 +4,11 @@ import static io.tickflow.engine.model.Side.BUY;
 import static io.tickflow.engine.testing.TestContracts.ES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,7 @@ import io.tickflow.engine.ring.CommandResultTranslator;
 import io.tickflow.engine.ring.InboundEvent;
 import io.tickflow.engine.ring.QuoteTranslator;
 import io.tickflow.engine.ring.TimerTranslator;
+import io.tickflow.engine.ring.TradeTranslator;
 import io.tickflow.engine.risk.RiskBreach;
 import io.tickflow.engine.risk.RiskLimits;
 import io.tickflow.engine.strategy.QuoteView;
@@ -47,6 +50,8 @@ class ForcedFlattenScenarioTest {
         final SimulatedExchange exchange;
         final List<String> placed = new ArrayList<>();
         int refuseMarkets;
+        /** Cancels that never reach the exchange, as when one is sent just as the order fills. */
+        boolean loseCancels;
         private final ManualClock clock;
         private final List<InboundEvent> pending = new ArrayList<>();
         private final CommandResultTranslator answer = new CommandResultTranslator();
@@ -86,13 +91,34 @@ class ForcedFlattenScenarioTest {
 
         @Override
         public void cancel(long clientOrderId, long accountId, long gatewayOrderId) {
-            exchange.cancel(clientOrderId, accountId, gatewayOrderId);
+            if (!loseCancels) {
+                exchange.cancel(clientOrderId, accountId, gatewayOrderId);
+            }
         }
 
         @Override
         public void modify(long clientOrderId, long accountId, long gatewayOrderId, int contract, long size,
                            long limitTicks, long stopTicks) {
             exchange.modify(clientOrderId, accountId, gatewayOrderId, contract, size, limitTicks, stopTicks);
+        }
+    }
+
+    /** Rests a buy limit 5 ticks under the bid on the first quote. */
+    private static final class RestsABid implements Strategy {
+        private StrategyContext ctx;
+        private boolean placed;
+
+        @Override
+        public void onStart(StrategyContext context) {
+            ctx = context;
+        }
+
+        @Override
+        public void onQuote(QuoteView q) {
+            if (!placed) {
+                placed = true;
+                ctx.orders().limit(ES, BUY, 1, q.bidTicks() - 5);
+            }
         }
     }
 
@@ -117,6 +143,7 @@ class ForcedFlattenScenarioTest {
 
     private final ManualClock clock = new ManualClock(T0);
     private final QuoteTranslator quote = new QuoteTranslator();
+    private final TradeTranslator trade = new TradeTranslator();
     private final List<RiskBreach> breaches = new ArrayList<>();
     private RefusingVenue venue;
     private Engine engine;
@@ -128,14 +155,20 @@ class ForcedFlattenScenarioTest {
         venue.deliverAll();
     }
 
+    private void print(long ts, long price) {
+        clock.advanceTo(ts);
+        venue.exchange.onTrade(0, price, 1);
+        engine.processInline(trade.set(0, ts, ts, price, 1, null));
+        venue.deliverAll();
+    }
+
     private void time(long ts) {
         clock.advanceTo(ts);
         engine.processInline(new TimerTranslator().set(ts));
         venue.deliverAll();
     }
 
-    @Test
-    void aRefusedBreachCloseOutIsSentAgainUntilTheAccountIsFlat() {
+    private void start(Strategy strategy, RiskLimits limits) {
         ContractRegistry registry = new ContractRegistry();
         registry.register(ES);
         venue = new RefusingVenue(registry, clock);
@@ -143,7 +176,7 @@ class ForcedFlattenScenarioTest {
                 .config(EngineConfig.defaults().withEventTime(true))
                 .clock(clock)
                 .gateway(venue)
-                .risk(RiskLimits.none(), Map.of(ACCOUNT, RiskLimits.none().withDailyLossLimit(50_000)))
+                .risk(RiskLimits.none(), Map.of(ACCOUNT, limits))
                 .listener(new EngineListener() {
                     @Override
                     public void onRiskBreach(RiskBreach breach) {
@@ -151,10 +184,16 @@ class ForcedFlattenScenarioTest {
                     }
                 })
                 .contract(ES)
-                .strategy(StrategySpec.of("s", new BuysTwo(), ES.id()))
+                .strategy(StrategySpec.of("s", strategy, ES.id()))
                 .build();
         venue.engine = engine;
         engine.startInline();
+
+    }
+
+    @Test
+    void aRefusedBreachCloseOutIsSentAgainUntilTheAccountIsFlat() {
+        start(new BuysTwo(), RiskLimits.none().withDailyLossLimit(50_000));
 
         market(T0 + 1_000_000, 100); // long 2 at 101
         venue.refuseMarkets = 2;
@@ -171,6 +210,28 @@ class ForcedFlattenScenarioTest {
 
         assertThat(venue.placed).containsExactly("BUY 2", "SELL 2 refused", "SELL 2 refused", "SELL 2");
         assertThat(engine.positions().position(ACCOUNT, 0).net()).isZero();
+        assertThat(venue.exchange.net(ACCOUNT, 0)).isZero();
+        engine.stopInline();
+    }
+
+    @Test
+    void aPositionALateFillOpensAfterTheTradingWindowClosedIsClosedAtMarket() {
+        // the CME session of 1970-01-01 closes at 16:00 CT, 22:00Z; flat from 10 minutes before
+        long windowCloses = 78_600_000_000_000L;
+        start(new RestsABid(), RiskLimits.none().withTradingWindow(Duration.ofMinutes(10), Set.of()));
+        market(windowCloses - 60_000_000_000L, 100); // a buy limit rests at 95
+        assertThat(venue.placed).containsExactly("BUY 1");
+        assertThat(venue.exchange.restingOrders(0)).isEqualTo(1);
+        venue.loseCancels = true;
+        time(windowCloses + 1_000_000_000L); // the window closes: its cancel is lost; the account is flat
+        print(windowCloses + 1_500_000_000L, 94); // and the limit fills, traded through: long 1 at 95
+        time(windowCloses + 2_000_000_000L);
+        market(windowCloses + 2_100_000_000L, 100);
+
+        assertThat(venue.placed).containsExactly("BUY 1", "SELL 1");
+        assertThat(engine.positions().position(ACCOUNT, 0).net()).isZero();
+        assertThat(engine.positions().position(ACCOUNT, 0).realizedTicks()).as("bought at 95, closed at the bid 100")
+                .isEqualTo(5);
         assertThat(venue.exchange.net(ACCOUNT, 0)).isZero();
         engine.stopInline();
     }
