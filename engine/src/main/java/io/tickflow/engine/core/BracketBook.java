@@ -71,7 +71,7 @@ final class BracketBook {
 
     /** Places orders for a strategy through the desk, so they are owned and reported like any other. */
     interface Placer {
-        /** Through the risk gate. */
+        /** A protective leg, through the risk gate's rules for one (all but the price band). */
         long place(StrategyHost owner, OrderRequest request);
 
         /** Past the risk gate, which must not refuse it: closing a position left unprotected. */

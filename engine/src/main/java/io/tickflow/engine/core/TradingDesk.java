@@ -90,7 +90,7 @@ final class TradingDesk implements OrderListener, RiskView {
         this.brackets = new BracketBook(router, new BracketBook.Placer() {
             @Override
             public long place(StrategyHost owner, OrderRequest request) {
-                return submit(owner, request);
+                return route(owner, request, gate.checkProtective(request, TradingDesk.this));
             }
 
             @Override

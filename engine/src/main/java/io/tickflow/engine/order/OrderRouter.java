@@ -128,7 +128,8 @@ public final class OrderRouter {
     public int liveOrderCount(long accountId) {
         int count = 0;
         for (int i = 0; i < live.size(); i++) {
-            if (live.get(i).accountId() == accountId) {
+            // a finished order leaves the list once its listeners have heard it finish; it no longer counts
+            if (live.get(i).accountId() == accountId && live.get(i).state().isLive()) {
                 count++;
             }
         }
@@ -150,7 +151,7 @@ public final class OrderRouter {
         for (int i = 0; i < live.size(); i++) {
             ManagedOrder order = live.get(i);
             if (order.accountId() == accountId && order.request().contract() == contract && order.side() == side
-                    && (cancelling || !order.cancelWanted() && order.state() != OrderState.PENDING_CANCEL)) {
+                    && order.state().isLive() && (cancelling || !order.cancelWanted() && order.state() != OrderState.PENDING_CANCEL)) {
                 size += order.remaining();
             }
         }
@@ -210,7 +211,7 @@ public final class OrderRouter {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < live.size(); i++) {
             ManagedOrder order = live.get(i);
-            if (order.accountId() == accountId && order.request().contract() == contract) {
+            if (order.accountId() == accountId && order.request().contract() == contract && order.state().isLive()) {
                 ids.add(order.clientOrderId());
             }
         }

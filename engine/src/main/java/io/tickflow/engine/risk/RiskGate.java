@@ -65,6 +65,20 @@ public final class RiskGate {
 
     /** @return null if the order may go, else the reason it may not, prefixed with the rule's name */
     public String check(OrderRequest request, RiskView view) {
+        return check(request, view, false);
+    }
+
+    /**
+     * The check of a bracket's protective leg: every rule but the price band. The band is a
+     * fat-finger check on new risk; a stop-loss or take-profit only closes what it protects, and
+     * its distance from the market is the strategy's choice (a 30-tick target is no typo under a
+     * 20-tick band). Refusing it would flatten the position it was meant to protect.
+     */
+    public String checkProtective(OrderRequest request, RiskView view) {
+        return check(request, view, true);
+    }
+
+    private String check(OrderRequest request, RiskView view, boolean protective) {
         if (killSwitch && !MaxPositionRule.onlyReduces(request, view)) {
             return "killSwitch: the kill switch is on; only orders that reduce a position pass";
         }
@@ -73,6 +87,9 @@ public final class RiskGate {
             return breach.rule() + ": account " + request.accountId() + " is halted: " + breach.detail();
         }
         for (RiskRule rule : rulesFor(request.accountId())) {
+            if (protective && rule instanceof PriceBandRule) {
+                continue;
+            }
             String reason = rule.check(request, view);
             if (reason != null) {
                 return rule.name() + ": " + reason;

@@ -261,10 +261,30 @@ class BracketScenarioTest {
     }
 
     @Test
-    void aRejectedProtectiveLegFlattensTheUnprotectedPosition() {
-        // the take-profit 30 ticks away is outside a 20-tick price band: refused
+    void aProtectiveLegBeyondThePriceBandIsPlacedForTheBandChecksOnlyNewRisk() {
+        // the take-profit 30 ticks away is outside a 20-tick price band, which a leg is not held to
         OnFirstQuote s = new OnFirstQuote(o -> o.bracket(ES, BUY, 1, PriceTicks.NONE, 4, 30));
         Engine engine = run(s, RiskLimits.none().withPriceBand(20), 101);
+
+        assertThat(s.finished).isEmpty();
+        assertThat(engine.positions().position(ACCOUNT, 0).net()).isEqualTo(1);
+        assertThat(engine.simulatedExchange().restingOrders(0)).as("stop-loss and take-profit").isEqualTo(2);
+    }
+
+    @Test
+    void aBracketFitsTwoWorkingOrdersForItsFilledEntryNoLongerCounts() {
+        OnFirstQuote s = new OnFirstQuote(o -> o.bracket(ES, BUY, 1, PriceTicks.NONE, 4, 30));
+        Engine engine = run(s, RiskLimits.none().withMaxWorkingOrders(2), 101);
+
+        assertThat(s.finished).isEmpty();
+        assertThat(engine.simulatedExchange().restingOrders(0)).as("stop-loss and take-profit").isEqualTo(2);
+    }
+
+    @Test
+    void aRejectedProtectiveLegFlattensTheUnprotectedPosition() {
+        // with one working order allowed, the stop-loss takes it and the take-profit is refused
+        OnFirstQuote s = new OnFirstQuote(o -> o.bracket(ES, BUY, 1, PriceTicks.NONE, 4, 30));
+        Engine engine = run(s, RiskLimits.none().withMaxWorkingOrders(1), 101);
 
         assertThat(s.finished).contains("LIMIT REJECTED", "STOP CANCELLED");
         assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).isZero();
