@@ -28,6 +28,7 @@ import io.tickflow.engine.ring.QuoteFields;
 import io.tickflow.engine.sim.SimulatedExchange;
 import io.tickflow.engine.strategy.BarView;
 import io.tickflow.engine.strategy.BookView;
+import io.tickflow.engine.strategy.CommandRejection;
 import io.tickflow.engine.strategy.FillView;
 import io.tickflow.engine.strategy.OrderView;
 import io.tickflow.engine.strategy.PositionView;
@@ -60,8 +61,9 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
     static final int ON_ORDER = 4;
     static final int ON_FILL = 5;
     static final int ON_POSITION = 6;
+    static final int ON_COMMAND_REJECTED = 7;
     private static final String[] CALLBACK_NAMES =
-            {"onQuote", "onTrade", "onDepth", "onBar", "onOrder", "onFill", "onPosition"};
+            {"onQuote", "onTrade", "onDepth", "onBar", "onOrder", "onFill", "onPosition", "onCommandRejected"};
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
 
@@ -570,6 +572,9 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
                         break;
                     case ON_POSITION:
                         host.strategy.onPosition((PositionView) view);
+                        break;
+                    case ON_COMMAND_REJECTED:
+                        host.strategy.onCommandRejected((CommandRejection) view);
                         break;
                     default:
                         throw new IllegalStateException("unknown callback " + callback);

@@ -52,6 +52,7 @@ final class TradingDesk implements OrderListener, RiskView {
     private final LongHashSet closeOuts = new LongHashSet();
     private final RouterFillView fillView = new RouterFillView();
     private final BookPositionView positionView = new BookPositionView();
+    private final RouterCommandRejection rejectionView = new RouterCommandRejection();
     /** The least time between two moves of one emulated trailing stop. */
     private static final long TRAIL_MODIFY_INTERVAL_NANOS = 1_000_000_000L;
     private final TrailingStops trailing;
@@ -442,6 +443,19 @@ final class TradingDesk implements OrderListener, RiskView {
             }
         }
         brackets.onFilled(order, size, priceTicks);
+    }
+
+    @Override
+    public void onCommandRejected(ManagedOrder order, boolean cancel, CharSequence reason) {
+        if (!cancel) {
+            trailing.onModifyRejected(order);
+        }
+        StrategyHost owner = owners.get(order.clientOrderId());
+        // a halted strategy is told its orders' latest state on resume, which shows the refusal's outcome
+        if (owner != null && !missesEvents(owner)) {
+            dispatcher.deliver(owner.alone, EventDispatcher.ON_COMMAND_REJECTED,
+                    rejectionView.set(cancel, order, reason));
+        }
     }
 
     /** A halted strategy hears nothing, but what happens to its orders is kept for when it resumes. */

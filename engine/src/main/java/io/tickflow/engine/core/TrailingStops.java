@@ -101,6 +101,16 @@ final class TrailingStops {
         }
     }
 
+    /** The gateway refused a move: the stop is where it last confirmed it, and the move is tried again. */
+    void onModifyRejected(ManagedOrder order) {
+        for (int i = 0; i < trails.size(); i++) {
+            Trail t = trails.get(i);
+            if (t.id == order.clientOrderId()) {
+                t.sentStop = order.stopTicks();
+            }
+        }
+    }
+
     /** A finished order trails no more. */
     void onChanged(ManagedOrder order) {
         if (order.state().isTerminal() && !trails.isEmpty()) {

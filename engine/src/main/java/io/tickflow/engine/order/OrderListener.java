@@ -8,6 +8,10 @@ public interface OrderListener {
     /** A new fill of the order was applied (never called twice for one trade id). */
     void onOrderFilled(ManagedOrder order, long tradeId, long size, long priceTicks);
 
+    /** The gateway refused a modify ({@code cancel} false) or a cancel of a live order, which is unchanged. */
+    default void onCommandRejected(ManagedOrder order, boolean cancel, CharSequence reason) {
+    }
+
     /** The router no longer keeps this finished order (late events for it are ignored from now on). */
     default void onOrderForgotten(ManagedOrder order) {
     }

@@ -253,10 +253,19 @@ public final class OrderRouter {
             awaitingAnswer.remove(order);
         } else if (e.command == CommandKind.MODIFY && !accepted) {
             LOG.info("modify of order {} rejected: {} (error {})", order.clientOrderId(), e.text, e.errorCode);
+            if (order.state().isLive()) {
+                listener.onCommandRejected(order, false, refusal(e));
+            }
         } else if (e.command == CommandKind.CANCEL && !accepted && order.state() == OrderState.PENDING_CANCEL) {
             LOG.info("cancel of order {} rejected: {}", order.clientOrderId(), e.text);
             move(order, order.filledSize() > 0 ? OrderState.PARTIALLY_FILLED : OrderState.WORKING, e.tsEvent);
+            listener.onCommandRejected(order, true, refusal(e));
         }
+    }
+
+    private static String refusal(InboundEvent e) {
+        return e.errorCode == CommandResultTranslator.NO_ANSWER ? "no answer in time: " + e.text
+                : "gateway error " + e.errorCode + ": " + e.text;
     }
 
     /** An ORDER_UPDATE event: the gateway's view of one order. */

@@ -63,6 +63,14 @@ public interface Strategy {
     default void onOrder(OrderView order) {
     }
 
+    /**
+     * The gateway refused a modify or cancel of one of this strategy's orders (or did not answer
+     * in time); the order works on unchanged. A placement refused is an {@link #onOrder} with
+     * status REJECTED instead.
+     */
+    default void onCommandRejected(CommandRejection rejection) {
+    }
+
     /** An order on one of the strategy's contracts filled (wholly or partly). */
     default void onFill(FillView fill) {
     }

@@ -4,21 +4,14 @@ import static io.tickflow.engine.model.Side.BUY;
 import static io.tickflow.engine.testing.TestContracts.ES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
-
-import com.lmax.disruptor.EventTranslator;
 
 import io.tickflow.engine.core.Engine;
 import io.tickflow.engine.core.EngineConfig;
 import io.tickflow.engine.core.StrategySpec;
 import io.tickflow.engine.model.ContractRegistry;
 import io.tickflow.engine.model.PriceTicks;
-import io.tickflow.engine.order.GatewayPort;
-import io.tickflow.engine.order.OrderRequest;
 import io.tickflow.engine.ring.EventType;
 import io.tickflow.engine.ring.InboundEvent;
 import io.tickflow.engine.ring.QuoteTranslator;
@@ -37,58 +30,6 @@ import io.tickflow.engine.time.ManualClock;
 class BracketEntryRaceTest {
     private static final long ACCOUNT = StrategySpec.DEFAULT_ACCOUNT;
     private static final long T0 = 1_764_000_000_000_000_000L;
-
-    /** The simulated exchange behind a network that holds everything until the test delivers it. */
-    private static final class HeldVenue implements GatewayPort {
-        final SimulatedExchange exchange;
-        private final List<InboundEvent> held = new ArrayList<>();
-        private Engine engine;
-
-        HeldVenue(ContractRegistry contracts, ManualClock clock) {
-            exchange = new SimulatedExchange(contracts, clock, FillModel.conservative().withLiquidity(true, false),
-                    this::hold);
-        }
-
-        private void hold(EventTranslator<InboundEvent> translator) {
-            InboundEvent e = new InboundEvent();
-            translator.translateTo(e, 0);
-            held.add(e);
-        }
-
-        /** Delivers the held events that match, in the order made; the others stay held. */
-        void deliverOnly(Predicate<InboundEvent> which) {
-            List<InboundEvent> batch = new ArrayList<>(held);
-            held.removeIf(which);
-            batch.stream().filter(which).forEach(this::deliver);
-        }
-
-        /** Delivers everything held, and what the engine's reactions add, until nothing is left. */
-        void deliverAll() {
-            while (!held.isEmpty()) {
-                deliverOnly(e -> true);
-            }
-        }
-
-        private void deliver(InboundEvent e) {
-            engine.processInline((slot, sequence) -> slot.copyFrom(e));
-        }
-
-        @Override
-        public void place(long clientOrderId, OrderRequest request) {
-            exchange.place(clientOrderId, request);
-        }
-
-        @Override
-        public void cancel(long clientOrderId, long accountId, long gatewayOrderId) {
-            exchange.cancel(clientOrderId, accountId, gatewayOrderId);
-        }
-
-        @Override
-        public void modify(long clientOrderId, long accountId, long gatewayOrderId, int contract, long size,
-                           long limitTicks, long stopTicks) {
-            exchange.modify(clientOrderId, accountId, gatewayOrderId, contract, size, limitTicks, stopTicks);
-        }
-    }
 
     /** Places one bracket on the first quote and keeps its entry's id. */
     private static final class Bracketer implements Strategy {
@@ -127,7 +68,7 @@ class BracketEntryRaceTest {
     private void start(Strategy strategy) {
         ContractRegistry registry = new ContractRegistry();
         registry.register(ES);
-        venue = new HeldVenue(registry, clock);
+        venue = new HeldVenue(registry, clock, FillModel.conservative().withLiquidity(true, false));
         engine = Engine.builder()
                 .config(EngineConfig.defaults().withEventTime(true))
                 .clock(clock)
@@ -135,7 +76,7 @@ class BracketEntryRaceTest {
                 .contract(ES)
                 .strategy(StrategySpec.of("s", strategy, ES.id()))
                 .build();
-        venue.engine = engine;
+        venue.connect(engine);
         engine.startInline();
     }
 

@@ -12,19 +12,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.lmax.disruptor.EventTranslator;
-
 import io.tickflow.engine.core.Engine;
 import io.tickflow.engine.core.EngineConfig;
 import io.tickflow.engine.core.EngineListener;
 import io.tickflow.engine.core.StrategySpec;
 import io.tickflow.engine.model.ContractRegistry;
-import io.tickflow.engine.model.OrderType;
-import io.tickflow.engine.order.GatewayPort;
-import io.tickflow.engine.order.OrderRequest;
-import io.tickflow.engine.ring.CommandKind;
-import io.tickflow.engine.ring.CommandResultTranslator;
-import io.tickflow.engine.ring.InboundEvent;
 import io.tickflow.engine.ring.QuoteTranslator;
 import io.tickflow.engine.ring.TimerTranslator;
 import io.tickflow.engine.ring.TradeTranslator;
@@ -44,64 +36,6 @@ class ForcedFlattenScenarioTest {
     private static final long ACCOUNT = StrategySpec.DEFAULT_ACCOUNT;
     /** 1970-01-01T00:00Z, inside the CME session that opened at 17:00 CT the day before. */
     private static final long T0 = 1_000;
-
-    /** The simulated exchange behind a gateway that refuses the next market orders it is told to. */
-    private static final class RefusingVenue implements GatewayPort {
-        final SimulatedExchange exchange;
-        final List<String> placed = new ArrayList<>();
-        int refuseMarkets;
-        /** Cancels that never reach the exchange, as when one is sent just as the order fills. */
-        boolean loseCancels;
-        private final ManualClock clock;
-        private final List<InboundEvent> pending = new ArrayList<>();
-        private final CommandResultTranslator answer = new CommandResultTranslator();
-        private Engine engine;
-
-        RefusingVenue(ContractRegistry contracts, ManualClock clock) {
-            this.clock = clock;
-            exchange = new SimulatedExchange(contracts, clock, FillModel.conservative(), this::hold);
-        }
-
-        private void hold(EventTranslator<InboundEvent> translator) {
-            InboundEvent e = new InboundEvent();
-            translator.translateTo(e, 0);
-            pending.add(e);
-        }
-
-        void deliverAll() {
-            while (!pending.isEmpty()) {
-                InboundEvent e = pending.remove(0);
-                engine.processInline((slot, sequence) -> slot.copyFrom(e));
-            }
-        }
-
-        @Override
-        public void place(long clientOrderId, OrderRequest request) {
-            if (request.type() == OrderType.MARKET && refuseMarkets > 0) {
-                refuseMarkets--;
-                placed.add(request.side() + " " + request.size() + " refused");
-                long now = clock.nanos();
-                hold(answer.reject(CommandKind.PLACE, now, now, request.accountId(), clientOrderId, 0, 2,
-                        "market closed for this contract"));
-                return;
-            }
-            placed.add(request.side() + " " + request.size());
-            exchange.place(clientOrderId, request);
-        }
-
-        @Override
-        public void cancel(long clientOrderId, long accountId, long gatewayOrderId) {
-            if (!loseCancels) {
-                exchange.cancel(clientOrderId, accountId, gatewayOrderId);
-            }
-        }
-
-        @Override
-        public void modify(long clientOrderId, long accountId, long gatewayOrderId, int contract, long size,
-                           long limitTicks, long stopTicks) {
-            exchange.modify(clientOrderId, accountId, gatewayOrderId, contract, size, limitTicks, stopTicks);
-        }
-    }
 
     /** Rests a buy limit 5 ticks under the bid on the first quote. */
     private static final class RestsABid implements Strategy {
@@ -145,7 +79,7 @@ class ForcedFlattenScenarioTest {
     private final QuoteTranslator quote = new QuoteTranslator();
     private final TradeTranslator trade = new TradeTranslator();
     private final List<RiskBreach> breaches = new ArrayList<>();
-    private RefusingVenue venue;
+    private HeldVenue venue;
     private Engine engine;
 
     private void market(long ts, long bid) {
@@ -171,7 +105,7 @@ class ForcedFlattenScenarioTest {
     private void start(Strategy strategy, RiskLimits limits) {
         ContractRegistry registry = new ContractRegistry();
         registry.register(ES);
-        venue = new RefusingVenue(registry, clock);
+        venue = new HeldVenue(registry, clock, FillModel.conservative());
         engine = Engine.builder()
                 .config(EngineConfig.defaults().withEventTime(true))
                 .clock(clock)
@@ -186,7 +120,7 @@ class ForcedFlattenScenarioTest {
                 .contract(ES)
                 .strategy(StrategySpec.of("s", strategy, ES.id()))
                 .build();
-        venue.engine = engine;
+        venue.connect(engine);
         engine.startInline();
 
     }
