@@ -1,6 +1,5 @@
 package io.tickflow.engine.backtest;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import io.tickflow.engine.ring.TradeTranslator;
 import io.tickflow.engine.risk.RiskBreach;
 import io.tickflow.engine.risk.RiskLimits;
 import io.tickflow.engine.sim.FillModel;
+import io.tickflow.engine.time.SessionCalendar;
 
 /**
  * Runs strategies over recorded or generated market data: the replay publishes every event
@@ -40,17 +40,19 @@ public final class BacktestRunner {
      * @param riskByAccount        limits of particular accounts
      * @param startingBalanceCents the account value drawdown fractions and returns are measured on
      * @param markIntervalNanos    how often open positions are marked for the equity curve
-     * @param reportZone           the zone whose calendar days make the daily returns
+     * @param sessions             the session calendar whose trade dates make the daily returns (CME by default:
+     *                             a session from 17:00 Chicago time belongs to the next day); copied before
+     *                             use, since a calendar caches the session it last located
      */
     public record Settings(FillModel fillModel, CommissionSchedule commissions, RiskLimits risk,
                            Map<Long, RiskLimits> riskByAccount, long startingBalanceCents, long markIntervalNanos,
-                           ZoneId reportZone) {
+                           SessionCalendar sessions) {
         public Settings {
             riskByAccount = Map.copyOf(riskByAccount);
             Objects.requireNonNull(fillModel, "fillModel");
             Objects.requireNonNull(commissions, "commissions");
             Objects.requireNonNull(risk, "risk");
-            Objects.requireNonNull(reportZone, "reportZone");
+            Objects.requireNonNull(sessions, "sessions");
             if (startingBalanceCents <= 0) {
                 throw new IllegalArgumentException("starting balance must be positive, was " + startingBalanceCents);
             }
@@ -59,15 +61,15 @@ public final class BacktestRunner {
             }
         }
 
-        /** Conservative fills, no commissions, no limits, $50,000, marks every minute, Chicago days. */
+        /** Conservative fills, no commissions, no limits, $50,000, marks every minute, CME trade dates. */
         public static Settings defaults() {
             return new Settings(FillModel.conservative(), CommissionSchedule.none(), RiskLimits.none(), Map.of(), 5_000_000,
-                    60_000_000_000L, ZoneId.of("America/Chicago"));
+                    60_000_000_000L, SessionCalendar.cme());
         }
 
         public Settings withCommissions(CommissionSchedule schedule) {
             return new Settings(fillModel, schedule, risk, riskByAccount, startingBalanceCents, markIntervalNanos,
-                    reportZone);
+                    sessions);
         }
 
         /** The same limits for every account. */
@@ -78,12 +80,12 @@ public final class BacktestRunner {
         /** {@code byAccount}'s limits for its accounts, {@code defaults} for the rest. */
         public Settings withRisk(RiskLimits defaults, Map<Long, RiskLimits> byAccount) {
             return new Settings(fillModel, commissions, defaults, byAccount, startingBalanceCents, markIntervalNanos,
-                    reportZone);
+                    sessions);
         }
 
         public Settings withFillModel(FillModel model) {
             return new Settings(model, commissions, risk, riskByAccount, startingBalanceCents, markIntervalNanos,
-                    reportZone);
+                    sessions);
         }
     }
 
@@ -153,7 +155,7 @@ public final class BacktestRunner {
         }
         long finalEquity = ledger.equity();
         PerformanceStats stats = PerformanceStats.of(ledger.trips(), ledger.curve(), finalEquity,
-                ledger.commissionCents(), settings.startingBalanceCents(), settings.reportZone());
+                ledger.commissionCents(), settings.startingBalanceCents(), settings.sessions());
         List<PriceMark> prices = new ArrayList<>(marks.size());
         for (long[] mark : marks) {
             prices.add(new PriceMark(mark[0], (int) mark[1], mark[2]));

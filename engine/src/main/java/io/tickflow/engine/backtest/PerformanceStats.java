@@ -1,12 +1,12 @@
 package io.tickflow.engine.backtest;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import io.tickflow.engine.time.SessionCalendar;
 
 /**
  * The statistics of a backtest. Money in cents; ratios as doubles (reports only); a ratio
@@ -23,14 +23,17 @@ import java.util.TreeMap;
  * @param avgLossCents        mean net PnL of losing round trips (negative)
  * @param maxDrawdownCents    largest fall of equity from a previous peak
  * @param maxDrawdownFraction that fall as a share of the peak account value (starting balance + peak equity)
- * @param sharpe              annualised (√252) Sharpe ratio of daily returns on the account value, risk-free rate 0
+ * @param sharpe              annualised (√252) Sharpe ratio of daily returns on the account value, risk-free rate 0;
+ *                            a day is a trade date of the session calendar (CME: the session that opens at
+ *                            17:00 Chicago time counts for the next day, as the exchange settles it), its
+ *                            return the change of its last equity over the account value the day before
  */
 public record PerformanceStats(long netCents, long grossCents, long commissionCents, int trades, double winRate,
                                double profitFactor, long avgWinCents, long avgLossCents, long maxDrawdownCents,
                                double maxDrawdownFraction, double sharpe) {
 
     static PerformanceStats of(List<RoundTrip> trips, List<EquityPoint> curve, long finalEquity, long commissions,
-                               long startingBalanceCents, ZoneId zone) {
+                               long startingBalanceCents, SessionCalendar sessions) {
         long gross = 0;
         long winSum = 0;
         long lossSum = 0;
@@ -61,14 +64,17 @@ public record PerformanceStats(long netCents, long grossCents, long commissionCe
                 trips.isEmpty() ? Double.NaN : (double) wins / trips.size(),
                 losses == 0 ? Double.NaN : (double) winSum / -lossSum,
                 wins == 0 ? 0 : winSum / wins, losses == 0 ? 0 : lossSum / losses,
-                maxDrawdown, maxFraction, sharpe(curve, startingBalanceCents, zone));
+                maxDrawdown, maxFraction, sharpe(curve, startingBalanceCents, sessions.copy()));
     }
 
-    /** Daily returns from the last equity of each calendar day in {@code zone}. */
-    private static double sharpe(List<EquityPoint> curve, long startingBalance, ZoneId zone) {
+    /**
+     * Daily returns from the last equity of each trade date: futures trade across midnight, so a
+     * calendar day would split one session in two and join the evening of the next to it.
+     */
+    private static double sharpe(List<EquityPoint> curve, long startingBalance, SessionCalendar sessions) {
         Map<LocalDate, Long> closes = new TreeMap<>();
         for (EquityPoint p : curve) {
-            closes.put(Instant.ofEpochSecond(0, p.tsEvent()).atZone(zone).toLocalDate(), p.equityCents());
+            closes.put(sessions.tradeDate(p.tsEvent()), p.equityCents());
         }
         List<Double> returns = new ArrayList<>();
         long previous = 0;

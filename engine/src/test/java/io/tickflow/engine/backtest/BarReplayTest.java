@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,7 @@ import io.tickflow.engine.core.StrategySpec;
 import io.tickflow.engine.model.Side;
 import io.tickflow.engine.sim.FillModel;
 import io.tickflow.engine.strategy.BarView;
+import io.tickflow.engine.strategy.Orders;
 import io.tickflow.engine.strategy.Strategy;
 import io.tickflow.engine.strategy.StrategyContext;
 
@@ -75,6 +78,104 @@ class BarReplayTest {
                 "BUY 98");
         assertThat(r.trades()).hasSize(1);
         assertThat(r.trades().get(0).pnlCents()).isEqualTo(2 * 1250);
+    }
+
+    /** At the close of the bars it is given, by bar number from 1, does what it is given. */
+    private static final class AtCloses implements Strategy {
+        private final Map<Integer, Consumer<Orders>> actions;
+        private StrategyContext ctx;
+        private int bars;
+
+        AtCloses(Map<Integer, Consumer<Orders>> actions) {
+            this.actions = actions;
+        }
+
+        @Override
+        public void onStart(StrategyContext context) {
+            ctx = context;
+            context.bars(ES, "1m");
+        }
+
+        @Override
+        public void onBar(BarView b) {
+            actions.getOrDefault(++bars, o -> { }).accept(ctx.orders());
+        }
+    }
+
+    private static BacktestResult run(long slippage, Map<Integer, Consumer<Orders>> actions, InputBar... bars) {
+        return new BacktestRunner(BacktestRunner.Settings.defaults().withFillModel(FillModel.bars(slippage)))
+                .run(List.of(ES), List.of(StrategySpec.of("at-closes", new AtCloses(actions), ES.id())),
+                        new BarReplay(List.of(bars), 0));
+    }
+
+    private static List<String> fills(BacktestResult r) {
+        return r.fills().stream().map(f -> f.side() + " " + f.priceTicks() + " in bar " + (f.tsEvent() - T0) / MINUTE)
+                .toList();
+    }
+
+    @Test
+    void stopsTheBarsRangeReachesFillAtTheStopPlusSlippageAndOneItMissesKeepsWorking() {
+        BacktestResult r = run(2, Map.of(1, o -> {
+            o.stop(ES, Side.BUY, 1, 105);
+            o.stop(ES, Side.SELL, 1, 101);
+            o.stop(ES, Side.SELL, 1, 100);
+        }),
+                bar(0, 100, 103, 99, 102),
+                // an up bar walks open, low, high, close: 102 down to 101, up to 106, back to 104
+                bar(1, 102, 106, 101, 104),
+                bar(2, 104, 104, 104, 104));
+
+        assertThat(fills(r)).containsExactly("SELL 99 in bar 1", "BUY 107 in bar 1");
+        assertThat(r.workingOrders()).as("the sell stop at 100, below the bar's low").isEqualTo(1);
+    }
+
+    @Test
+    void stopsTheOpenGapsThroughFillAtTheOpenPlusSlippage() {
+        BacktestResult r = run(2, Map.of(
+                        1, o -> o.stop(ES, Side.BUY, 1, 104),
+                        2, o -> o.stop(ES, Side.SELL, 1, 100)),
+                bar(0, 100, 103, 99, 102),
+                bar(1, 107, 108, 106, 107),
+                bar(2, 95, 96, 94, 96),
+                bar(3, 96, 96, 96, 96));
+
+        assertThat(fills(r)).containsExactly("BUY 109 in bar 1", "SELL 93 in bar 2");
+    }
+
+    @Test
+    void limitsFillAtTheirPriceWhenTheRangeReachesItAndAtTheOpenWhenItGapsThroughWhetherRestingOrNewWithoutSlippage() {
+        BacktestResult r = run(3, Map.of(
+                        1, o -> {
+                            o.limit(ES, Side.BUY, 1, 100);
+                            o.limit(ES, Side.SELL, 1, 104);
+                        },
+                        2, o -> o.limit(ES, Side.SELL, 1, 104)),
+                bar(0, 100, 103, 99, 102),
+                // a down bar walks open, high, low, close: 102 up to 103, down to 99, back to 101
+                bar(1, 102, 103, 99, 101),
+                // opens at 106, through the sell limit at 104
+                bar(2, 106, 107, 105, 106),
+                bar(3, 106, 106, 106, 106));
+
+        // the sell limit resting above bar 1's high and the one decided at its close both fill at bar 2's open
+        assertThat(fills(r)).containsExactly("BUY 100 in bar 1", "SELL 106 in bar 2", "SELL 106 in bar 2");
+        assertThat(r.fills()).extracting(FillRecord::clientOrderId).doesNotHaveDuplicates();
+        assertThat(r.workingOrders()).isZero();
+    }
+
+    @Test
+    void marketOrdersFillAtTheNextBarsOpenPlusSlippageNeverAtTheCloseTheyWereDecidedOn() {
+        BacktestResult r = run(1, Map.of(
+                        1, o -> o.market(ES, Side.BUY, 1),
+                        2, o -> o.market(ES, Side.SELL, 1)),
+                bar(0, 100, 103, 99, 102),
+                bar(1, 100, 105, 100, 104),
+                bar(2, 107, 108, 106, 107));
+
+        // closes 102 and 104; the next opens 100 and 107
+        assertThat(fills(r)).containsExactly("BUY 101 in bar 1", "SELL 106 in bar 2");
+        assertThat(r.fills()).allSatisfy(f -> assertThat((f.tsEvent() - T0) % MINUTE).as("at the bar's open").isZero());
+        assertThat(r.trades()).singleElement().satisfies(t -> assertThat(t.pnlCents()).isEqualTo(5 * 1250));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.tickflow.engine.risk;
 import static io.tickflow.engine.model.Side.BUY;
 import static io.tickflow.engine.model.Side.SELL;
 import static io.tickflow.engine.testing.TestContracts.ES;
+import static io.tickflow.engine.testing.TestContracts.NQ;
+import static io.tickflow.engine.testing.TestTimes.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import io.tickflow.engine.core.EngineConfig;
 import io.tickflow.engine.core.EngineListener;
 import io.tickflow.engine.core.StrategySpec;
 import io.tickflow.engine.core.StrategyState;
+import io.tickflow.engine.model.Contract;
 import io.tickflow.engine.model.OrderStatus;
 import io.tickflow.engine.ring.QuoteTranslator;
 import io.tickflow.engine.ring.TimerTranslator;
@@ -85,7 +88,20 @@ class RiskGateScenarioTest {
     private final TradeTranslator trade = new TradeTranslator();
 
     private Engine engine(Strategy strategy, RiskLimits limits) {
-        Engine engine = Engine.builder()
+        Engine engine = builder(strategy, limits, ES).build();
+        engine.start();
+        return engine;
+    }
+
+    /** An engine on this thread ({@link Engine#processInline}), so that its state can be asked between events. */
+    private Engine inline(Strategy strategy, RiskLimits limits, Contract... contracts) {
+        Engine engine = builder(strategy, limits, contracts).build();
+        engine.startInline();
+        return engine;
+    }
+
+    private Engine.Builder builder(Strategy strategy, RiskLimits limits, Contract... contracts) {
+        Engine.Builder builder = Engine.builder()
                 .config(EngineConfig.defaults().withEventTime(true))
                 .simulatedExchange(FillModel.conservative())
                 .risk(RiskLimits.none(), Map.of(ACCOUNT, limits))
@@ -99,12 +115,13 @@ class RiskGateScenarioTest {
                     public void onRiskBreachLifted(RiskBreach breach) {
                         lifted.add(breach);
                     }
-                })
-                .contract(ES)
-                .strategy(StrategySpec.of("s", strategy, ES.id()))
-                .build();
-        engine.start();
-        return engine;
+                });
+        List<String> ids = new ArrayList<>();
+        for (Contract c : contracts) {
+            builder.contract(c);
+            ids.add(c.id());
+        }
+        return builder.strategy(StrategySpec.of("s", strategy, ids.toArray(new String[0])));
     }
 
     private void quotes(Engine engine, long... bids) {
@@ -342,5 +359,82 @@ class RiskGateScenarioTest {
         engine.shutdown();
 
         assertThat(breaches).as("intraday highs do not move an end-of-day floor").isEmpty();
+    }
+
+    @Test
+    void theAccountPositionLimitSumsEveryContractAndRefusesTheOrderThatWouldPassItWithTheReason() {
+        Scripted s = new Scripted((orders, n) -> {
+            if (n == 0) {
+                orders.market(ES, BUY, 2);
+            } else if (n == 2) {
+                orders.market(NQ, BUY, 2);  // 2 ES + 2 NQ = 4
+                orders.market(NQ, SELL, 1); // 2 ES + 1 NQ short = 3
+            } else if (n == 4) {
+                orders.market(NQ, SELL, 1); // 2 ES + 2 NQ short = 4
+                orders.market(ES, SELL, 1); // reduces: always passes
+            }
+        });
+        Engine engine = builder(s, RiskLimits.none().withMaxPosition(0, 3), ES, NQ).build();
+        engine.start();
+        for (int i = 0; i < 6; i++) {
+            long ts = 1_000 + i * 1_000_000L;
+            engine.publisher().publish(quote.topOfBook(i % 2, ts, ts, 100, 10, 101, 10));
+        }
+        engine.shutdown();
+
+        assertThat(s.rejections).containsExactly(
+                "maxPosition: account position would reach 4 contracts, above the account limit of 3",
+                "maxPosition: account position would reach 4 contracts, above the account limit of 3");
+        assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).isEqualTo(1);
+        assertThat(engine.simulatedExchange().net(ACCOUNT, 1)).isEqualTo(-1);
+    }
+
+    @Test
+    void inEndOfDayModeTheFloorMovesOnlyWhenTheSessionEndsAndItsBreachCancelsFlattensAndHalts() {
+        long[] limitId = new long[1];
+        Scripted s = new Scripted((orders, n) -> {
+            if (n == 0) {
+                orders.market(ES, BUY, 1);
+                limitId[0] = orders.limit(ES, BUY, 1, 80);
+            }
+        });
+        // $250 trailing drawdown = 20 ticks of one ES, bought at 101
+        Engine engine = inline(s, RiskLimits.none().withTrailingDrawdown(25_000, RiskLimits.TrailingMode.END_OF_DAY),
+                ES);
+        long monday = at("2025-11-24T15:00:00Z");   // 09:00 CT, Monday's session
+        engine.processInline(quote.topOfBook(0, monday, monday, 100, 10, 101, 10));
+        engine.processInline(trade.set(0, monday + 1, monday + 1, 130, 1, null)); // equity $362.50
+        engine.processInline(trade.set(0, monday + 2, monday + 2, 110, 1, null)); // $112.50: 250 below the high
+        engine.processInline(trade.set(0, monday + 3, monday + 3, 125, 1, null)); // $300.00: Monday ends here
+        assertThat(breaches).as("the floor does not follow Monday's intraday high").isEmpty();
+
+        long evening = at("2025-11-24T23:30:00Z");  // 17:30 CT: Tuesday's session, the floor is now $300 - $250
+        engine.processInline(trade.set(0, evening, evening, 112, 1, null));         // $137.50
+        engine.processInline(trade.set(0, evening + 1, evening + 1, 140, 1, null)); // $487.50: intraday, moves nothing
+        engine.processInline(trade.set(0, evening + 2, evening + 2, 106, 1, null)); // $62.50
+        assertThat(breaches).isEmpty();
+        assertThat(engine.strategyState("s")).isEqualTo(StrategyState.RUNNING);
+
+        engine.processInline(trade.set(0, evening + 3, evening + 3, 104, 1, null)); // $37.50: $12.50 below the floor
+        assertThat(breaches).singleElement().satisfies(b -> {
+            assertThat(b.rule()).isEqualTo(RiskBreach.TRAILING_DRAWDOWN);
+            assertThat(b.accountId()).isEqualTo(ACCOUNT);
+            assertThat(b.limitCents()).isEqualTo(25_000);
+            assertThat(b.excessCents()).isEqualTo(1_250);
+            assertThat(b.tsEvent()).isEqualTo(evening + 3);
+            assertThat(b.detail()).isEqualTo(
+                    "equity $37.50 fell to the floor $50.00 (high-water mark $300.00, END_OF_DAY)");
+        });
+        assertThat(engine.strategyState("s")).isEqualTo(StrategyState.HALTED);
+        assertThat(s.heard).contains("order " + limitId[0] + " PENDING_CANCELLATION");
+        assertThat(engine.simulatedExchange().restingOrders(0)).as("the working limit cancelled").isZero();
+        assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).as("flattened at the exchange").isZero();
+        assertThat(engine.positions().position(ACCOUNT, 0).isFlat()).isTrue();
+
+        int heard = s.heard.size();
+        engine.processInline(quote.topOfBook(0, evening + 4, evening + 4, 104, 10, 105, 10));
+        engine.stopInline();
+        assertThat(s.heard).as("halted: it hears nothing more").hasSize(heard);
+        assertThat(s.quotesSeen).hasSize(1);
     }
 }

@@ -45,8 +45,8 @@ class RandomTradingInvariantsTest {
     /**
      * Once the engine knows one leg of an OCO pair or of a bracket filled, the other leg is
      * cancelled. (Both may fill on the same market event — the price of emulating the pair —
-     * so the check is on what works at the end, not on what filled.) A bracket's legs are
-     * those the strategy heard the engine place for it ({@link RandomTrader#bracketLegs}).
+     * so the check is that the other is finished, not that it did not fill.) A bracket's legs
+     * are those the strategy heard the engine place for it ({@link RandomTrader#bracketLegs}).
      */
     private static void assertSiblingsNeverWorkAfterOneFilled(RandomTrader trader, String context) {
         for (long[] pair : trader.ocoPairs) {
@@ -80,6 +80,47 @@ class RandomTradingInvariantsTest {
                 .count();
     }
 
+    /**
+     * The OCO half of {@link #assertSiblingsNeverWorkAfterOneFilled} after every event, where
+     * the engine hears the exchange at once (in process): a leg's fill and the cancel of its
+     * sibling are processed with the event that filled it, so no state in between may show a
+     * filled leg beside a working one. Brackets are checked on the final state only: while the
+     * entry is still filling, a leg that filled leaves its sibling working for the contracts
+     * the entry added. Pairs whose legs have both finished can never change again and are
+     * checked no more.
+     */
+    private static final class OcoWatch {
+        private final RandomTrader trader;
+        private int seen;
+        private final List<long[]> unsettled = new ArrayList<>();
+
+        OcoWatch(RandomTrader trader) {
+            this.trader = trader;
+        }
+
+        void check(String context) {
+            for (; seen < trader.ocoPairs.size(); seen++) {
+                unsettled.add(trader.ocoPairs.get(seen));
+            }
+            unsettled.removeIf(pair -> {
+                assertNotWorkingAfterSiblingFilled(trader, "OCO", pair[0], pair[1], context);
+                return terminal(pair[0]) && terminal(pair[1]);
+            });
+            assertThat(trader.unexpectedOrders).as(context + ": orders placed for the strategy that are no bracket leg")
+                    .isEmpty();
+        }
+
+        /** Pairs checked so far, both of whose legs have finished. */
+        int settled() {
+            return seen - unsettled.size();
+        }
+
+        private boolean terminal(long clientOrderId) {
+            OrderStatus status = trader.lastStatus.get(clientOrderId);
+            return status != null && status.isTerminal();
+        }
+    }
+
     private static FillModel randomModel(Random r) {
         return new FillModel(r.nextInt(2), r.nextBoolean(), r.nextBoolean(), r.nextBoolean(), r.nextBoolean());
     }
@@ -88,11 +129,13 @@ class RandomTradingInvariantsTest {
     void engineAndExchangeAgreeAndTheBooksBalanceWhateverTheStrategyDoes() {
         long seed = 20_261_124L;
         long bracketsChecked = 0;
+        long ocosSettled = 0;
         for (int round = 0; round < 20; round++) {
             long roundSeed = seed + round;
             String context = "seed " + roundSeed;
             Random market = new Random(roundSeed * 31);
             RandomTrader trader = new RandomTrader(roundSeed);
+            OcoWatch ocos = new OcoWatch(trader);
             List<long[]> fills = new ArrayList<>();
             Engine engine = Engine.builder()
                     .config(EngineConfig.defaults().withEventTime(true))
@@ -107,21 +150,24 @@ class RandomTradingInvariantsTest {
                     .contract(ES)
                     .strategy(StrategySpec.of("random", trader, ES.id()))
                     .build();
-            engine.start();
+            // inline, so that the invariant can be checked after every event, with its answers, has been processed
+            engine.startInline();
             QuoteTranslator quote = new QuoteTranslator();
             TradeTranslator trade = new TradeTranslator();
             long bid = 24_000;
             for (int i = 1; i <= 3_000; i++) {
                 bid += market.nextInt(5) - 2;
                 long ts = 1_764_000_000_000_000_000L + i * 1_000_000L;
-                engine.publisher().publish(quote.topOfBook(0, ts, ts, bid, 1 + market.nextInt(6), bid + 1,
+                engine.processInline(quote.topOfBook(0, ts, ts, bid, 1 + market.nextInt(6), bid + 1,
                         1 + market.nextInt(6)));
+                ocos.check(context + ", after the quote at step " + i);
                 if (market.nextBoolean()) {
-                    engine.publisher().publish(trade.set(0, ts + 1, ts + 1, market.nextBoolean() ? bid : bid + 1,
+                    engine.processInline(trade.set(0, ts + 1, ts + 1, market.nextBoolean() ? bid : bid + 1,
                             1 + market.nextInt(4), null));
+                    ocos.check(context + ", after the trade at step " + i);
                 }
             }
-            engine.shutdown();
+            engine.stopInline();
 
             Position position = engine.positions().position(ACCOUNT, 0);
             assertThat(position.net()).as(context).isEqualTo(engine.simulatedExchange().net(ACCOUNT, 0));
@@ -135,11 +181,13 @@ class RandomTradingInvariantsTest {
             assertThat(trader.fillsPerTrade.values()).as(context + ": every fill delivered once").containsOnly(1);
             assertSiblingsNeverWorkAfterOneFilled(trader, context);
             bracketsChecked += bracketsWithAFilledLeg(trader);
+            ocosSettled += ocos.settled();
             assertThat(trader.ocoPairs).as(context).isNotEmpty();
             assertThat(trader.bracketLegs).as(context).isNotEmpty();
             assertThat(fills).as(context).isNotEmpty();
         }
         assertThat(bracketsChecked).as("brackets in which a leg filled").isPositive();
+        assertThat(ocosSettled).as("OCO pairs watched from placement to their end, event by event").isPositive();
     }
 
     /**

@@ -27,7 +27,7 @@ import io.tickflow.engine.strategy.StrategyContext;
 /** Scenarios through the whole pipeline: ring → strategy → router → simulated exchange → back. */
 class SimulatedExchangeScenarioTest {
     /** Acts once, on the first quote, and records every order and fill callback. */
-    private static final class Scripted implements Strategy {
+    private static class Scripted implements Strategy {
         final List<String> log = new ArrayList<>();
         private final BiConsumer<Orders, Scripted> onFirstQuote;
         StrategyContext ctx;
@@ -167,6 +167,53 @@ class SimulatedExchangeScenarioTest {
         assertThat(s.log).contains("fill BUY 1@101", "fill SELL 1@102");
         assertThat(engine.positions().position(StrategySpec.DEFAULT_ACCOUNT, 0).isFlat()).isTrue();
         assertThat(engine.positions().realizedCents(StrategySpec.DEFAULT_ACCOUNT)).isEqualTo(1_250);
+    }
+
+    @Test
+    void aStopLimitTriggeredPastItsLimitRestsAtTheLimitAndTheStrategyHearsOnlyItsFill() {
+        Scripted s = new Scripted((orders, self) -> self.lastOrderId = orders.stopLimit(ES, BUY, 1, 105, 106));
+        Engine engine = engine(s, new FillModel(1, false, false));
+        quote(engine, 1, 100, 101);
+        quote(engine, 2, 106, 107);
+        print(engine, 3, 107);            // triggers; the ask is above the limit, so it rests at 106
+        print(engine, 4, 106);            // at its price: not through under the conservative model
+        print(engine, 5, 105);            // through: filled at the limit, no slippage
+        engine.shutdown();
+
+        long id = s.lastOrderId;
+        assertThat(s.log).containsExactly(
+                "order " + id + " PENDING 0/1",
+                "order " + id + " OPEN 0/1",
+                "fill BUY 1@106",
+                "order " + id + " FILLED 1/1");
+        assertThat(engine.positions().position(StrategySpec.DEFAULT_ACCOUNT, 0).avgPriceMicroTicks())
+                .isEqualTo(106 * PriceTicks.MICROS_PER_TICK);
+    }
+
+    @Test
+    void joinBidAndJoinAskWorkAtTheTouchOfTheQuoteTheyWerePlacedOn() {
+        List<Long> ids = new ArrayList<>();
+        List<String> limits = new ArrayList<>();
+        Scripted s = new Scripted((orders, self) -> {
+            ids.add(orders.joinBid(ES, 1));
+            ids.add(orders.joinAsk(ES, 2));
+        }) {
+            @Override
+            public void onOrder(OrderView o) {
+                super.onOrder(o);
+                limits.add(o.clientOrderId() + " " + o.status() + " " + o.type() + " " + o.limitTicks());
+            }
+        };
+        Engine engine = engine(s, FillModel.conservative());
+        quote(engine, 1, 100, 103);
+        quote(engine, 2, 101, 102);
+        print(engine, 3, 99);
+        print(engine, 4, 104);
+        engine.shutdown();
+
+        assertThat(limits).contains(ids.get(0) + " OPEN JOIN_BID 100", ids.get(1) + " OPEN JOIN_ASK 103");
+        assertThat(s.log).filteredOn(l -> l.startsWith("fill")).containsExactly("fill BUY 1@100", "fill SELL 2@103");
+        assertThat(engine.positions().position(StrategySpec.DEFAULT_ACCOUNT, 0).net()).isEqualTo(-1);
     }
 
     @Test
