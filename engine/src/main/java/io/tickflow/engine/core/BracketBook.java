@@ -46,6 +46,9 @@ final class BracketBook {
         long secondLegId;
         long levelTicks = PriceTicks.NONE;
         long protectedSize;
+        /** The size last asked of each leg by a resize not yet confirmed, or 0. */
+        long firstWanted;
+        long secondWanted;
         /** A leg could not be sized yet (the gateway had not named it): size it once it is. */
         boolean resizePending;
         /** Contracts the legs filled beyond the entry (both filled before the engine could react), closed since. */
@@ -57,6 +60,20 @@ final class BracketBook {
             this.stopLossTicks = stopLossTicks;
             this.takeProfitTicks = takeProfitTicks;
             this.atPrices = atPrices;
+        }
+
+        /** What the leg is, or is about to be, sized to. */
+        long sizeOf(ManagedOrder leg) {
+            long wanted = leg.clientOrderId() == firstLegId ? firstWanted : secondWanted;
+            return wanted != 0 && wanted != leg.size() ? wanted : leg.size();
+        }
+
+        void wanted(long legId, long size) {
+            if (legId == firstLegId) {
+                firstWanted = size;
+            } else {
+                secondWanted = size;
+            }
         }
 
         long sibling(long legId) {
@@ -151,6 +168,12 @@ final class BracketBook {
             return;
         }
         long open = g.protectedSize - first.filledSize() - second.filledSize();
+        if (open > 0 && g.entryId != 0 && (first.state() == OrderState.FILLED || second.state() == OrderState.FILLED)) {
+            // a leg filled whole while the entry's last fills were on their way: one leg cannot protect the rest
+            ManagedOrder filled = first.state() == OrderState.FILLED ? first : second;
+            unprotected(g, filled, "filled while the entry was still filling");
+            return;
+        }
         if (open <= 0) {
             if (g.entryId != 0) {
                 // the position is closed: whatever of the entry still works must not reopen it unprotected
@@ -160,15 +183,16 @@ final class BracketBook {
         }
         for (ManagedOrder leg : new ManagedOrder[] {first, second}) {
             long target = leg.filledSize() + open;
-            if (leg.state().isTerminal() || leg.size() == target) {
+            // compared with a resize still on its way too, so a smaller one asked since is not lost
+            if (leg.state().isTerminal() || g.sizeOf(leg) == target) {
                 continue;
             }
             if (open <= 0) {
                 router.cancel(leg.clientOrderId());
             } else if (leg.gatewayOrderId() == 0) {
                 g.resizePending = true;
-            } else {
-                router.modify(leg.clientOrderId(), target, PriceTicks.NONE, PriceTicks.NONE);
+            } else if (router.modify(leg.clientOrderId(), target, PriceTicks.NONE, PriceTicks.NONE)) {
+                g.wanted(leg.clientOrderId(), target);
             }
         }
     }
@@ -200,18 +224,38 @@ final class BracketBook {
     private void checkLeg(Group g, long legId) {
         ManagedOrder leg = router.order(legId);
         if (leg != null && leg.state() == OrderState.REJECTED) {
-            onLegRejected(g, leg);
+            unprotected(g, leg, "was rejected (" + leg.rejectReason() + ")");
         }
     }
 
-    /** Any order changed: a rejected protective leg triggers the alarm; a finished group is forgotten. */
+    /** A resize of a leg was refused: it stays at the size the gateway confirmed, which the next fit starts from. */
+    void onModifyRejected(ManagedOrder order) {
+        Group g = byLeg.get(order.clientOrderId());
+        if (g != null) {
+            g.wanted(order.clientOrderId(), 0);
+        }
+    }
+
+    /**
+     * Any order changed: a protective leg rejected, or a stop-loss cancelled or expired by the
+     * gateway with no one asking while its position is open, triggers the alarm (a take-profit
+     * ended so only warns: the stop-loss still protects); a finished group is forgotten.
+     */
     void onChanged(ManagedOrder order) {
         Group g = byLeg.get(order.clientOrderId());
         if (g != null && g.resizePending && order.gatewayOrderId() != 0) {
             fitLegs(g);
         }
         if (g != null && g.entryId != 0 && order.state() == OrderState.REJECTED) {
-            onLegRejected(g, order);
+            unprotected(g, order, "was rejected (" + order.rejectReason() + ")");
+        } else if (g != null && g.entryId != 0 && !order.cancelAsked() && open(g) > 0
+                && (order.state() == OrderState.CANCELLED || order.state() == OrderState.EXPIRED)) {
+            if (order.clientOrderId() == g.firstLegId) {
+                unprotected(g, order, "ended " + order.state() + " at the gateway");
+            } else {
+                LOG.warn("take-profit {} of bracket entry {} ended {} at the gateway; the stop-loss still protects "
+                        + "the position", order.clientOrderId(), g.entryId, order.state());
+            }
         }
         if (order.state().isTerminal()) {
             Group group = g != null ? g : byEntry.get(order.clientOrderId());
@@ -236,19 +280,32 @@ final class BracketBook {
         return order == null || order.state().isTerminal() && !order.awaitsFills();
     }
 
-    private void onLegRejected(Group g, ManagedOrder leg) {
+    /** What the group's position still holds: the protected size less what the legs have filled. */
+    private long open(Group g) {
+        ManagedOrder first = router.order(g.firstLegId);
+        ManagedOrder second = router.order(g.secondLegId);
+        return g.protectedSize - (first == null ? 0 : first.filledSize()) - (second == null ? 0 : second.filledSize());
+    }
+
+    /**
+     * A leg can no longer protect the position — refused, ended at the gateway, or outrun by
+     * the entry's fills: the other leg and the entry's rest are cancelled and what is open is
+     * closed at market, with an alarm.
+     */
+    private void unprotected(Group g, ManagedOrder leg, String what) {
+        long open = open(g);
         byLeg.remove(leg.clientOrderId());
-        LOG.error("protective {} {} of bracket entry {} was rejected ({}); flattening the unprotected position",
-                leg.type() == OrderType.STOP ? "stop-loss" : "take-profit", leg.clientOrderId(), g.entryId,
-                leg.rejectReason());
+        LOG.error("protective {} {} of bracket entry {} {}; flattening the {} unprotected contract(s)",
+                leg.type() == OrderType.STOP ? "stop-loss" : "take-profit", leg.clientOrderId(), g.entryId, what,
+                Math.max(open, 0));
         router.cancel(g.sibling(leg.clientOrderId()));
         ManagedOrder entry = router.order(g.entryId);
         if (entry != null) {
             router.cancel(g.entryId);
-            if (entry.filledSize() > 0) {
+            if (open > 0) {
                 // the flatten of an unprotected position must not be refused; the strategy hears its fill
                 placer.close(g.owner, OrderRequest.market(entry.accountId(), entry.request().contract(),
-                        entry.side().opposite(), entry.filledSize()));
+                        entry.side().opposite(), open));
             }
         }
     }

@@ -449,6 +449,7 @@ final class TradingDesk implements OrderListener, RiskView {
     public void onCommandRejected(ManagedOrder order, boolean cancel, CharSequence reason) {
         if (!cancel) {
             trailing.onModifyRejected(order);
+            brackets.onModifyRejected(order);
         }
         StrategyHost owner = owners.get(order.clientOrderId());
         // a halted strategy is told its orders' latest state on resume, which shows the refusal's outcome

@@ -30,6 +30,7 @@ public final class ManagedOrder implements OrderView {
     private long tsEvent;
     private long deadline;
     private boolean cancelWanted;
+    private boolean cancelAsked;
     private String rejectReason = "";
     private boolean retired;
 
@@ -116,6 +117,17 @@ public final class ManagedOrder implements OrderView {
 
     boolean cancelWanted() {
         return cancelWanted;
+    }
+
+    /** A cancel was asked for: to be sent once the gateway names the order, if it has not yet. */
+    void askCancel() {
+        cancelWanted = true;
+        cancelAsked = true;
+    }
+
+    /** Whether anyone asked to cancel this order; an order that ends CANCELLED without it was cancelled by the gateway. */
+    public boolean cancelAsked() {
+        return cancelAsked;
     }
 
     void cancelWanted(boolean wanted) {

@@ -150,8 +150,9 @@ public final class OrderRouter {
         long size = 0;
         for (int i = 0; i < live.size(); i++) {
             ManagedOrder order = live.get(i);
+            boolean counted = cancelling || !order.cancelWanted() && order.state() != OrderState.PENDING_CANCEL;
             if (order.accountId() == accountId && order.request().contract() == contract && order.side() == side
-                    && order.state().isLive() && (cancelling || !order.cancelWanted() && order.state() != OrderState.PENDING_CANCEL)) {
+                    && order.state().isLive() && counted) {
                 size += order.remaining();
             }
         }
@@ -169,7 +170,7 @@ public final class OrderRouter {
         if (order == null || order.state().isTerminal() || order.state() == OrderState.PENDING_CANCEL) {
             return false;
         }
-        order.cancelWanted(true);
+        order.askCancel();
         if (order.gatewayOrderId() != 0) {
             sendCancel(order);
         }

@@ -259,4 +259,53 @@ class OrderExpiryTest {
         assertThat(sent).as("nothing to cancel: the entry filled, the take-profit expired").hasSize(3);
         assertThat(net()).isZero();
     }
+
+    @Test
+    void aBracketsStopLossEndedByTheGatewayFlattensThePositionItNoLongerProtects() {
+        for (OrderStatus ended : new OrderStatus[] {OrderStatus.EXPIRED, OrderStatus.CANCELLED}) {
+            sent.clear();
+            Scripted s = new Scripted(me -> me.ids.add(me.orders.bracket(ES, BUY, 1, PriceTicks.NONE, 4, 8)));
+            start(s, RiskLimits.none());
+            quote();
+            long entry = s.ids.get(0);
+            accept(entry);
+            fill(entry, 1, 101);
+            long stopLoss = entry + 1;
+            long takeProfit = entry + 2;
+            accept(stopLoss);
+            accept(takeProfit);
+
+            report(stopLoss, ended, 0); // nobody asked: the gateway ended it
+
+            assertThat(sent).as(ended + ": the take-profit cancelled, the position closed at market").containsExactly(
+                    "place " + entry + " MARKET BUY 1", "place " + stopLoss + " STOP SELL 1",
+                    "place " + takeProfit + " LIMIT SELL 1", "cancel " + takeProfit,
+                    "place " + (entry + 3) + " MARKET SELL 1");
+            engine.stopInline();
+        }
+    }
+
+    @Test
+    void aStopLossThatFillsWholeWhileTheEntrysLastFillsArriveHasTheRestClosedAtMarket() {
+        Scripted s = new Scripted(me -> me.ids.add(me.orders.bracket(ES, BUY, 3, PriceTicks.NONE, 1, 5)));
+        start(s, RiskLimits.none());
+        quote();
+        long entry = s.ids.get(0);
+        long stopLoss = entry + 1;
+        long takeProfit = entry + 2;
+        accept(entry);
+        fill(entry, 2, 101); // legs for 2: stop-loss at 100, take-profit at 106
+        accept(stopLoss);
+        accept(takeProfit);
+        fill(stopLoss, 1, 100); // the take-profit is shrunk to 1
+        // at the exchange the entry's last lot and the stop-loss's last lot fill together
+        fill(entry, 1, 101);
+        fill(stopLoss, 1, 100);
+
+        // long 1 that the filled stop-loss no longer covers: closed at market, the take-profit cancelled
+        assertThat(net()).isEqualTo(1);
+        assertThat(sent).containsSubsequence("modify " + takeProfit + " to 1", "cancel " + takeProfit,
+                "place " + (entry + 3) + " MARKET SELL 1");
+        engine.stopInline();
+    }
 }
