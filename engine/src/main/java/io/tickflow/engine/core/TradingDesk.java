@@ -281,6 +281,16 @@ final class TradingDesk implements OrderListener, RiskView {
     }
 
     @Override
+    public long reachableGross(long accountId) {
+        long gross = 0;
+        for (int c = 0; c < contracts.size(); c++) {
+            gross += RiskView.reachable(positions.position(accountId, c).net(), workingSize(accountId, c, true),
+                    workingSize(accountId, c, false));
+        }
+        return gross;
+    }
+
+    @Override
     public long workingSize(long accountId, int contract, boolean buys) {
         return router.liveSize(accountId, contract, buys ? Side.BUY : Side.SELL);
     }

@@ -6,7 +6,8 @@ import io.tickflow.engine.order.OrderRequest;
 /**
  * Topstep-style contract limits: the position the account could reach if this order and
  * every working order on the same side filled may not exceed the per-contract limit, and the
- * account's gross position after this order may not exceed the per-account limit. An order
+ * sum over its contracts of what each could reach so, this order included, may not exceed the
+ * per-account limit. An order
  * that only reduces the position always passes — one that, with the account's other orders on
  * its side not being cancelled, cannot take the position through zero; a string of orders that
  * each would reduce it but together reverse it are held to the limits like any other.
@@ -50,9 +51,12 @@ final class MaxPositionRule implements RiskRule {
             return "position could reach " + reachable + " contracts, above the per-contract limit of " + perContract;
         }
         if (perAccount > 0) {
-            long gross = view.grossPosition(r.accountId()) - Math.abs(net) + Math.abs(net + (buy ? r.size() : -r.size()));
+            long buys = view.workingSize(r.accountId(), r.contract(), true);
+            long sells = view.workingSize(r.accountId(), r.contract(), false);
+            long gross = view.reachableGross(r.accountId()) - RiskView.reachable(net, buys, sells)
+                    + RiskView.reachable(net, buys + (buy ? r.size() : 0), sells + (buy ? 0 : r.size()));
             if (gross > perAccount) {
-                return "account position would reach " + gross + " contracts, above the account limit of " + perAccount;
+                return "account position could reach " + gross + " contracts, above the account limit of " + perAccount;
             }
         }
         return null;

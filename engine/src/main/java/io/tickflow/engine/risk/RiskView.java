@@ -13,6 +13,17 @@ public interface RiskView {
     /** Sum of |net| over the account's contracts. */
     long grossPosition(long accountId);
 
+    /**
+     * Sum over the account's contracts of the largest |position| each could reach if its
+     * working orders on one side all filled: what a per-account contract limit holds.
+     */
+    long reachableGross(long accountId);
+
+    /** The largest |position| a contract could reach from {@code net} if its working buys, or its working sells, all filled. */
+    static long reachable(long net, long workingBuys, long workingSells) {
+        return Math.max(0, Math.max(net + workingBuys, workingSells - net));
+    }
+
     /** Remaining size of the account's live buy (or sell) orders on the contract. */
     long workingSize(long accountId, int contract, boolean buys);
 

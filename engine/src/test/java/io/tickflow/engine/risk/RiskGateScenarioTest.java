@@ -383,10 +383,33 @@ class RiskGateScenarioTest {
         engine.shutdown();
 
         assertThat(s.rejections).containsExactly(
-                "maxPosition: account position would reach 4 contracts, above the account limit of 3",
-                "maxPosition: account position would reach 4 contracts, above the account limit of 3");
+                "maxPosition: account position could reach 4 contracts, above the account limit of 3",
+                "maxPosition: account position could reach 4 contracts, above the account limit of 3");
         assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).isEqualTo(1);
         assertThat(engine.simulatedExchange().net(ACCOUNT, 1)).isEqualTo(-1);
+    }
+
+    @Test
+    void theAccountPositionLimitCountsOrdersStillOnTheirWayAndWorking() {
+        Scripted s = new Scripted((orders, n) -> {
+            if (n == 0) {
+                orders.market(ES, BUY, 2);   // on its way: ES could reach 2
+                orders.market(NQ, BUY, 2);   // 2 + 2 = 4
+                orders.limit(ES, BUY, 2, 90); // ES could reach 4
+                orders.limit(NQ, BUY, 1, 90); // 2 + 1 = 3
+            }
+        });
+        Engine engine = builder(s, RiskLimits.none().withMaxPosition(0, 3), ES, NQ).build();
+        engine.start();
+        engine.publisher().publish(quote.topOfBook(0, 1_000, 1_000, 100, 10, 101, 10));
+        engine.publisher().publish(quote.topOfBook(1, 2_000, 2_000, 100, 10, 101, 10));
+        engine.shutdown();
+
+        assertThat(s.rejections).containsExactly(
+                "maxPosition: account position could reach 4 contracts, above the account limit of 3",
+                "maxPosition: account position could reach 4 contracts, above the account limit of 3");
+        assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).isEqualTo(2);
+        assertThat(engine.simulatedExchange().restingOrders(1)).isEqualTo(1);
     }
 
     @Test
