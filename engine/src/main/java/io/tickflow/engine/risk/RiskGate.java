@@ -149,14 +149,13 @@ public final class RiskGate {
      * its trading window keeps flat.
      */
     public boolean mustBeFlat(long accountId, long now) {
-        if (!calendar.inSession(now)) {
+        // on every event in event time: the common case (no breach, no window) asks no calendar
+        boolean breached = breaches.containsKey(accountId);
+        RiskLimits l = breached ? null : limits(accountId);
+        if (!breached && !l.hasTradingWindow() || !calendar.inSession(now)) {
             return false;
         }
-        if (breaches.containsKey(accountId)) {
-            return true;
-        }
-        RiskLimits l = limits(accountId);
-        return l.hasTradingWindow() && now >= calendar.sessionClose(now) - l.flattenBeforeClose().toNanos();
+        return breached || now >= calendar.sessionClose(now) - l.flattenBeforeClose().toNanos();
     }
 
     /** The breach that halted the account, or null. */
