@@ -125,7 +125,10 @@ public final class ManagedOrder implements OrderView {
         cancelAsked = true;
     }
 
-    /** Whether anyone asked to cancel this order; an order that ends CANCELLED without it was cancelled by the gateway. */
+    /**
+     * Whether anyone asked to cancel this order; one that ends CANCELLED without it was
+     * cancelled by the gateway.
+     */
     public boolean cancelAsked() {
         return cancelAsked;
     }

@@ -19,7 +19,10 @@ public interface RiskView {
      */
     long reachableGross(long accountId);
 
-    /** The largest |position| a contract could reach from {@code net} if its working buys, or its working sells, all filled. */
+    /**
+     * The largest |position| a contract could reach from {@code net} if its working buys, or
+     * its working sells, all filled.
+     */
     static long reachable(long net, long workingBuys, long workingSells) {
         return Math.max(0, Math.max(net + workingBuys, workingSells - net));
     }
