@@ -5,25 +5,16 @@ import static io.tickflow.engine.model.Side.SELL;
 import static io.tickflow.engine.testing.TestContracts.ES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 import org.junit.jupiter.api.Test;
 
 import io.tickflow.engine.core.Engine;
 import io.tickflow.engine.core.EngineConfig;
 import io.tickflow.engine.core.StrategySpec;
-import io.tickflow.engine.model.OrderStatus;
 import io.tickflow.engine.ring.QuoteTranslator;
 import io.tickflow.engine.sim.FillModel;
-import io.tickflow.engine.strategy.FillView;
-import io.tickflow.engine.strategy.OrderView;
-import io.tickflow.engine.strategy.Orders;
-import io.tickflow.engine.strategy.QuoteView;
 import io.tickflow.engine.strategy.Strategy;
-import io.tickflow.engine.strategy.StrategyContext;
 
 /**
  * Flatten and reverse called again before their market order has filled — as a strategy that
@@ -32,41 +23,6 @@ import io.tickflow.engine.strategy.StrategyContext;
  */
 class CloseOutScenarioTest {
     private static final long ACCOUNT = StrategySpec.DEFAULT_ACCOUNT;
-
-    /** Runs {@code script} on every quote with the quote's number; records fills and refusals. */
-    private static final class Scripted implements Strategy {
-        final List<String> fills = new ArrayList<>();
-        final List<String> refusals = new ArrayList<>();
-        private final BiConsumer<Orders, Integer> script;
-        private StrategyContext ctx;
-        private int quotes;
-
-        Scripted(BiConsumer<Orders, Integer> script) {
-            this.script = script;
-        }
-
-        @Override
-        public void onStart(StrategyContext context) {
-            ctx = context;
-        }
-
-        @Override
-        public void onQuote(QuoteView quote) {
-            script.accept(ctx.orders(), quotes++);
-        }
-
-        @Override
-        public void onFill(FillView fill) {
-            fills.add(fill.side() + " " + fill.size());
-        }
-
-        @Override
-        public void onOrder(OrderView order) {
-            if (order.status() == OrderStatus.REJECTED) {
-                refusals.add(order.rejectReason().toString());
-            }
-        }
-    }
 
     private final QuoteTranslator quote = new QuoteTranslator();
 
@@ -165,7 +121,7 @@ class CloseOutScenarioTest {
         });
         Engine engine = run(s, RiskLimits.none().withMaxPosition(2, 0), 3);
 
-        assertThat(s.refusals).containsExactly(
+        assertThat(s.rejections).containsExactly(
                 "maxPosition: position could reach 4 contracts, above the per-contract limit of 2");
         assertThat(engine.simulatedExchange().restingOrders(0)).isEqualTo(2);
     }
@@ -188,7 +144,7 @@ class CloseOutScenarioTest {
         Engine e = runQuotes(engine[0], 3);
 
         assertThat(s.fills).containsExactly("BUY 1", "SELL 1");
-        assertThat(s.refusals).containsExactly(
+        assertThat(s.rejections).containsExactly(
                 "killSwitch: the kill switch is on; only orders that reduce a position pass",
                 "killSwitch: the kill switch is on; only orders that reduce a position pass");
         assertThat(net(e)).isZero();

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,67 +19,15 @@ import io.tickflow.engine.core.EngineListener;
 import io.tickflow.engine.core.StrategySpec;
 import io.tickflow.engine.core.StrategyState;
 import io.tickflow.engine.model.Contract;
-import io.tickflow.engine.model.OrderStatus;
 import io.tickflow.engine.ring.QuoteTranslator;
 import io.tickflow.engine.ring.TimerTranslator;
 import io.tickflow.engine.ring.TradeTranslator;
 import io.tickflow.engine.sim.FillModel;
-import io.tickflow.engine.strategy.FillView;
-import io.tickflow.engine.strategy.OrderView;
-import io.tickflow.engine.strategy.PositionView;
-import io.tickflow.engine.strategy.Orders;
-import io.tickflow.engine.strategy.QuoteView;
 import io.tickflow.engine.strategy.Strategy;
-import io.tickflow.engine.strategy.StrategyContext;
 
 /** Each rule through the whole pipeline, with the simulated exchange as the gateway. */
 class RiskGateScenarioTest {
     private static final long ACCOUNT = StrategySpec.DEFAULT_ACCOUNT;
-
-    /** Runs {@code script} on every quote, with the quote's sequence number; records rejections. */
-    private static final class Scripted implements Strategy {
-        final List<String> rejections = new ArrayList<>();
-        final List<Long> quotesSeen = new ArrayList<>();
-        /** Every order, fill and position callback and every quote, in the order heard. */
-        final List<String> heard = new ArrayList<>();
-        private final BiConsumer<Orders, Integer> script;
-        private StrategyContext ctx;
-        private int quotes;
-
-        Scripted(BiConsumer<Orders, Integer> script) {
-            this.script = script;
-        }
-
-        @Override
-        public void onStart(StrategyContext context) {
-            ctx = context;
-        }
-
-        @Override
-        public void onQuote(QuoteView quote) {
-            quotesSeen.add(quote.tsEvent());
-            heard.add("quote " + quote.bidTicks());
-            script.accept(ctx.orders(), quotes++);
-        }
-
-        @Override
-        public void onFill(FillView fill) {
-            heard.add("fill " + fill.side() + " " + fill.size());
-        }
-
-        @Override
-        public void onPosition(PositionView position) {
-            heard.add("position " + position.netPosition());
-        }
-
-        @Override
-        public void onOrder(OrderView order) {
-            heard.add("order " + order.clientOrderId() + " " + order.status());
-            if (order.status() == OrderStatus.REJECTED) {
-                rejections.add(order.rejectReason().toString());
-            }
-        }
-    }
 
     private final List<RiskBreach> breaches = new ArrayList<>();
     private final List<RiskBreach> lifted = new ArrayList<>();
