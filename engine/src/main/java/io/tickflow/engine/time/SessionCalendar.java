@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,12 @@ import java.util.Objects;
  *
  * <p>A session across a daylight-saving switch is 22 or 24 hours long: boundaries are wall-clock
  * times in the zone. An open or close time that a spring-forward skips happens when the clocks
- * resume (02:30 becomes 03:30); one that a fall-back repeats happens at its first pass. The trade date of a session is the date (in the zone) on which it closes.
+ * resume (02:30 becomes 03:30); one that a fall-back repeats happens at its first pass. The
+ * trade date of a session is the date (in the zone) on which it closes.
+ *
+ * <p>Early closes ({@link #withEarlyCloses}): the session of a given trade date closes at
+ * another time that day (CME's half days, such as 12:15 CT the day after Thanksgiving for
+ * equity index futures), so bars, the trading window and its flatten follow the real close.
  *
  * <p>Engine thread only (it caches the current window). Queries inside the cached window are
  * allocation-free; crossing into another window recomputes with {@code java.time} (a few
@@ -28,15 +34,43 @@ public final class SessionCalendar {
     private final ZoneId zone;
     private final LocalTime open;
     private final LocalTime close;
+    /** Trade date → its session's close, where it is not {@code close}. */
+    private final Map<LocalDate, LocalTime> earlyCloses;
     private long windowOpen = Long.MAX_VALUE;
     private long windowClose;
     private long windowNextOpen = Long.MIN_VALUE;
     private LocalDate windowTradeDate;
 
     public SessionCalendar(ZoneId zone, LocalTime open, LocalTime close) {
+        this(zone, open, close, Map.of());
+    }
+
+    private SessionCalendar(ZoneId zone, LocalTime open, LocalTime close, Map<LocalDate, LocalTime> earlyCloses) {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.open = Objects.requireNonNull(open, "open");
         this.close = Objects.requireNonNull(close, "close");
+        this.earlyCloses = Map.copyOf(earlyCloses);
+    }
+
+    /**
+     * The same calendar with these sessions closing early: trade date → the time (in the zone)
+     * its session closes that day.
+     *
+     * @throws IllegalArgumentException for a close that is not before the usual one, or that
+     *         does not fall inside its session
+     */
+    public SessionCalendar withEarlyCloses(Map<LocalDate, LocalTime> closes) {
+        for (Map.Entry<LocalDate, LocalTime> e : closes.entrySet()) {
+            LocalTime at = e.getValue();
+            boolean overnight = !close.isAfter(open);
+            boolean inside = overnight ? at.isBefore(close) : at.isAfter(open) && at.isBefore(close);
+            if (!inside) {
+                throw new IllegalArgumentException("the early close " + at + " of " + e.getKey()
+                        + " is not before the session's usual close " + close + (overnight ? "" : " and after its open "
+                        + open));
+            }
+        }
+        return new SessionCalendar(zone, open, close, closes);
     }
 
     /** CME Globex: 17:00 to 16:00 the next day, America/Chicago. */
@@ -46,7 +80,7 @@ public final class SessionCalendar {
 
     /** A new calendar with the same rules and its own cache (one per engine thread). */
     public SessionCalendar copy() {
-        return new SessionCalendar(zone, open, close);
+        return new SessionCalendar(zone, open, close, earlyCloses);
     }
 
     public ZoneId zone() {
@@ -100,7 +134,8 @@ public final class SessionCalendar {
         LocalDate closeDate = close.isAfter(open) ? openDate : openDate.plusDays(1);
         windowOpen = nanos(openAt);
         windowNextOpen = nanos(ZonedDateTime.of(openDate.plusDays(1), open, zone));
-        windowClose = Math.min(nanos(ZonedDateTime.of(closeDate, close, zone)), windowNextOpen);
+        LocalTime closesAt = earlyCloses.getOrDefault(closeDate, close);
+        windowClose = Math.min(nanos(ZonedDateTime.of(closeDate, closesAt, zone)), windowNextOpen);
         windowTradeDate = closeDate;
     }
 
@@ -111,6 +146,7 @@ public final class SessionCalendar {
 
     @Override
     public String toString() {
-        return "sessions " + open + "–" + close + " " + zone;
+        return "sessions " + open + "–" + close + " " + zone + (earlyCloses.isEmpty() ? "" : ", early closes "
+                + new java.util.TreeMap<>(earlyCloses));
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import io.tickflow.engine.strategy.OrderView;
 import io.tickflow.engine.strategy.QuoteView;
 import io.tickflow.engine.strategy.Strategy;
 import io.tickflow.engine.strategy.StrategyContext;
+import io.tickflow.engine.time.SessionCalendar;
 
 /** The CME session closes 16:00 America/Chicago = 22:00Z in November. */
 class TradingWindowTest {
@@ -97,6 +99,30 @@ class TradingWindowTest {
         // bought at 21:30, flattened at 21:45, bought again in the next session
         assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).isEqualTo(1);
         assertThat(engine.positions().position(ACCOUNT, 0).fills()).isEqualTo(3);
+    }
+
+    @Test
+    void onAHalfDayTheWindowClosesBeforeTheEarlyClose() {
+        BuyWhenFlat s = new BuyWhenFlat();
+        Engine engine = Engine.builder()
+                .config(EngineConfig.defaults().withEventTime(true))
+                .calendar(SessionCalendar.cme().withEarlyCloses(Map.of(LocalDate.of(2025, 11, 28), LocalTime.of(12, 15))))
+                .simulatedExchange(FillModel.conservative())
+                .risk(RiskLimits.none(), Map.of(ACCOUNT, RiskLimits.none().withTradingWindow(Duration.ofMinutes(15),
+                        Set.of())))
+                .contract(ES)
+                .strategy(StrategySpec.of("s", s, ES.id()))
+                .build();
+        engine.start();
+        quoteAt(engine, "2025-11-28T17:30:00Z"); // 11:30 CT: buys
+        quoteAt(engine, "2025-11-28T18:00:00Z"); // 12:00 CT, 15 minutes before the 12:15 close: flattened
+        quoteAt(engine, "2025-11-28T18:05:00Z");
+        engine.shutdown();
+
+        assertThat(s.rejections).containsExactly(
+                "2025-11-28T18:05:00Z tradingWindow: within 15 minutes of the session close");
+        assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).isZero();
+        assertThat(engine.positions().position(ACCOUNT, 0).fills()).isEqualTo(2);
     }
 
     @Test

@@ -4,8 +4,11 @@ import static io.tickflow.engine.testing.TestTimes.at;
 import static io.tickflow.engine.testing.TestTimes.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +23,21 @@ class SessionCalendarTest {
         assertThat(text(cme.nextSessionOpen(ts))).isEqualTo("2025-11-24T23:00:00Z");
         assertThat(cme.tradeDate(ts)).isEqualTo(LocalDate.of(2025, 11, 24));
         assertThat(cme.inSession(ts)).isTrue();
+    }
+
+    @Test
+    void anEarlyCloseEndsItsTradeDatesSessionThenAndNoOther() {
+        // the day after Thanksgiving 2025: CME equity index futures close at 12:15 CT (18:15Z)
+        SessionCalendar halfDay = SessionCalendar.cme()
+                .withEarlyCloses(Map.of(LocalDate.of(2025, 11, 28), LocalTime.of(12, 15)));
+        long friday = at("2025-11-28T15:00:00Z");
+        assertThat(text(halfDay.sessionClose(friday))).isEqualTo("2025-11-28T18:15:00Z");
+        assertThat(halfDay.inSession(at("2025-11-28T18:14:59Z"))).isTrue();
+        assertThat(halfDay.inSession(at("2025-11-28T18:15:00Z"))).isFalse();
+        assertThat(text(halfDay.nextSessionOpen(friday))).isEqualTo("2025-11-28T23:00:00Z");
+        assertThat(text(halfDay.copy().sessionClose(at("2025-11-26T15:00:00Z")))).isEqualTo("2025-11-26T22:00:00Z");
+        assertThatThrownBy(() -> SessionCalendar.cme().withEarlyCloses(Map.of(LocalDate.of(2025, 11, 28),
+                LocalTime.of(16, 30)))).hasMessageContaining("is not before the session's usual close 16:00");
     }
 
     @Test
