@@ -23,6 +23,9 @@ public final class FaultScript implements AutoCloseable {
             http-429:DURATION        every REST call answers 429 for DURATION
             http-5xx:ENDPOINT:N      the next N calls of ENDPOINT (e.g. Order/place) answer 500
             lose-answer:ENDPOINT:N   the next N calls of ENDPOINT are carried out, then answered 500
+            answer-code:ENDPOINT:CODE:N
+                                     the next N calls of ENDPOINT are carried out, then answered
+                                     success:false with errorCode CODE (e.g. Order/place:7:1)
             drop-hub:market|user|all hub sockets are dropped without a Close message
             delay-hub:DURATION       every hub event is sent DURATION late
             duplicate-hub:N          the next N hub events are sent twice
@@ -77,6 +80,15 @@ public final class FaultScript implements AutoCloseable {
                 String endpoint = arg(parts, 1, spec);
                 int n = count(parts, 2, spec);
                 yield g -> g.faults().loseAnswers(endpoint, n);
+            }
+            case "answer-code" -> {
+                String endpoint = arg(parts, 1, spec);
+                int code = count(parts, 2, spec);
+                int n = count(parts, 3, spec);
+                if (code == 0) {
+                    throw new IllegalArgumentException("fault '" + spec + "': answer-code takes an error code above 0");
+                }
+                yield g -> g.faults().answerWithCode(endpoint, code, n);
             }
             case "drop-hub" -> {
                 String hub = arg(parts, 1, spec).toLowerCase(Locale.ROOT);

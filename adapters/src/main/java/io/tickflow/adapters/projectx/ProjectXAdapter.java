@@ -49,8 +49,9 @@ import io.tickflow.engine.time.SystemClock;
  * timeout: so once the engine's command timeout (longer than both together) has passed, an
  * order the service does not have will never appear there.
  *
- * <p>A placement is never sent twice. When its answer is lost (a timeout, a 5xx), the order
- * is looked for by its customTag (our client order id); found, it is acknowledged with the
+ * <p>A placement is never sent twice. When its answer is lost (a timeout, a 5xx) or says the
+ * service does not know (OrderPending, UnknownError: only the other codes say the order was not
+ * placed, and only they become a rejection), the order is looked for by its customTag (our client order id); found, it is acknowledged with the
  * service's id; not found after a second look, it is reported as unanswered, and the next
  * reconciliation settles it.
  */

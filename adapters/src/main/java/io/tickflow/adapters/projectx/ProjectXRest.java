@@ -394,7 +394,8 @@ public final class ProjectXRest implements AutoCloseable {
      *
      * @return the service's order id
      * @throws ProjectXException on refusal, or with {@link ProjectXException#outcomeUnknown()} when the
-     *                           answer was lost: the order may exist, find it by its customTag
+     *                           answer was lost or uncertain (OrderPending, UnknownError): the order
+     *                           may exist, find it by its customTag
      */
     public long place(long accountId, String contractId, int type, int side, long size, BigDecimal limitPrice,
                       BigDecimal stopPrice, BigDecimal trailPrice, String customTag) {

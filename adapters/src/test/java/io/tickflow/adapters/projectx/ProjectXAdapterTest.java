@@ -284,6 +284,21 @@ class ProjectXAdapterTest {
     }
 
     @Test
+    void aPlacementAnsweredUnknownErrorOrOrderPendingIsFoundByItsCustomTagNotTakenAsRejected() {
+        long[] id = new long[2];
+        gateway.faults().answerWithCode("Order/place", 7, 1);
+        act(o -> id[0] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("3")))));
+        Await.until("the order answered UnknownError found working", () -> strategy.orders.contains(id[0] + " OPEN 0/1"));
+        gateway.faults().answerWithCode("Order/place", 6, 1);
+        act(o -> id[1] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("4")))));
+        Await.until("the order answered OrderPending found working", () -> strategy.orders.contains(id[1] + " OPEN 0/1"));
+        assertThat(strategy.orders).as("an uncertain answer is no rejection").noneMatch(s -> s.contains("REJECTED"));
+        assertThat(adapter.rest().openOrders(account)).as("both at the gateway, each sent once").hasSize(2);
+        assertThat(adapter.rest().orders(account, java.time.Instant.now().minusSeconds(600))).hasSize(2);
+        assertThat(engine.killSwitchOn()).isFalse();
+    }
+
+    @Test
     void aPlacementRefusedWith5xxBeforeTheGatewayTookItIsSettledAsRejectedByASnapshotAndNeverResent() {
         gateway.faults().serverErrors("Order/place", 1);
         long[] id = new long[1];

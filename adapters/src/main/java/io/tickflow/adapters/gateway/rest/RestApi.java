@@ -323,6 +323,12 @@ public final class RestApi extends Handler.Abstract {
             if (faults.takeLostAnswer(route.name)) {
                 return send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, null);
             }
+            int code = faults.takeAnswerCode(route.name);
+            if (code != 0) {
+                // an injected fault: carried out, but answered as a service unsure of the outcome
+                return send(response, callback, 200, failure(route, code, "An injected error code " + code
+                        + " (the call was carried out)"));
+            }
             return send(response, callback, 200, env);
         } catch (JsonProcessingException e) {
             return badRequest(response, callback, route, "$", "The request body is not valid JSON: "
