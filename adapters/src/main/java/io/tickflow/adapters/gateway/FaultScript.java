@@ -26,6 +26,8 @@ public final class FaultScript implements AutoCloseable {
             answer-code:ENDPOINT:CODE:N
                                      the next N calls of ENDPOINT are carried out, then answered
                                      success:false with errorCode CODE (e.g. Order/place:7:1)
+            stall-venue:DURATION     the venue is busy for DURATION; a REST call it has not taken up
+                                     within the venue timeout is not carried out and says so
             drop-hub:market|user|all hub sockets are dropped without a Close message
             delay-hub:DURATION       every hub event is sent DURATION late
             duplicate-hub:N          the next N hub events are sent twice
@@ -89,6 +91,10 @@ public final class FaultScript implements AutoCloseable {
                     throw new IllegalArgumentException("fault '" + spec + "': answer-code takes an error code above 0");
                 }
                 yield g -> g.faults().answerWithCode(endpoint, code, n);
+            }
+            case "stall-venue" -> {
+                Duration d = duration(arg(parts, 1, spec), spec);
+                yield g -> g.stallVenue(d);
             }
             case "drop-hub" -> {
                 String hub = arg(parts, 1, spec).toLowerCase(Locale.ROOT);
