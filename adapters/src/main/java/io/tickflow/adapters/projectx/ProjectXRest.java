@@ -229,8 +229,9 @@ public final class ProjectXRest implements AutoCloseable {
     /**
      * Whether the service still honours this session: a validate with the current token (a
      * 401 to a token within its lifetime means the session was ended, e.g. by a sign-in
-     * elsewhere). Renews the token if so; a token found expired is dropped, to be replaced by a
-     * sign-in when next needed.
+     * elsewhere). Renews the token if so; a token found expired — a 401 past its lifetime, or a
+     * validate refusing it (ExpiredToken, however early the service expired it) — is dropped,
+     * to be replaced by a sign-in when next needed: the hub reconnect asking must not present it again.
      */
     public boolean sessionAlive() {
         if (sessionEnded != null || token == null) {
@@ -248,6 +249,10 @@ public final class ProjectXRest implements AutoCloseable {
         if (outcome.answer != null) {
             adopt(outcome.answer.path("newToken").asText());
             validations.incrementAndGet();
+        } else if (outcome.status == 200) {
+            LOG.warn("the service would not renew the session token ({}); signing in again when next needed",
+                    outcome.failure.getMessage());
+            token = null;
         }
         return true;
     }

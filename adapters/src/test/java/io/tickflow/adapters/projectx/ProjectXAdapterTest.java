@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.tickflow.adapters.gateway.FaultScript;
 import io.tickflow.adapters.gateway.PaperGateway;
 import io.tickflow.adapters.projectx.wire.ApiObjects;
 import io.tickflow.adapters.testing.Await;
@@ -216,6 +217,20 @@ class ProjectXAdapterTest {
         assertThat(gateway.logins()).as("validate refused the expired token (ExpiredToken): signed in again")
                 .isEqualTo(2);
         assertThat(adapter.loggedOut()).isNull();
+        assertThat(engine.killSwitchOn()).isFalse();
+    }
+
+    @Test
+    void aHubDroppedAfterAnEarlyTokenExpiryWithNoRestCallBetweenSignsInAgainAndQuotesFlow() {
+        connection.clear();
+        FaultScript.parse("expire-tokens").action().accept(gateway);
+        FaultScript.parse("drop-hub:market").action().accept(gateway);
+        Await.until("the market hub reconnected", () -> connection.contains("MARKET_HUB RECONNECTED"));
+        int before = strategy.quotes;
+        tick();
+        Await.until("quotes again on the new connection", () -> strategy.quotes > before);
+        assertThat(gateway.logins()).as("the expired token replaced by signing in again").isEqualTo(2);
+        assertThat(adapter.loggedOut()).as("an expired token is not a sign-in elsewhere").isNull();
         assertThat(engine.killSwitchOn()).isFalse();
     }
 
