@@ -29,6 +29,9 @@ public final class FaultScript implements AutoCloseable {
             stall-venue:DURATION     the venue is busy for DURATION; a REST call it has not taken up
                                      within the venue timeout is not carried out and says so
             drop-hub:market|user|all hub sockets are dropped without a Close message
+            refuse-subscribe:N       the next N hub Subscribe... calls are answered with an error
+            ignore-subscribe:N       the next N hub Subscribe... calls are never answered
+            drop-on-subscribe:N      the next N hub Subscribe... calls drop their socket
             delay-hub:DURATION       every hub event is sent DURATION late
             duplicate-hub:N          the next N hub events are sent twice
             reorder-hub:N            the next N hub events are held (1s at most), then sent reversed
@@ -102,6 +105,13 @@ public final class FaultScript implements AutoCloseable {
                     throw new IllegalArgumentException("fault '" + spec + "': drop-hub takes market, user or all");
                 }
                 yield g -> g.dropHubSockets(hub.equals("all") ? null : hub);
+            }
+            case "refuse-subscribe", "ignore-subscribe", "drop-on-subscribe" -> {
+                int n = count(parts, 1, spec);
+                GatewayFaults.SubscribeFault fault = name.startsWith("refuse") ? GatewayFaults.SubscribeFault.REFUSE
+                        : name.startsWith("ignore") ? GatewayFaults.SubscribeFault.IGNORE
+                        : GatewayFaults.SubscribeFault.DROP;
+                yield g -> g.faults().subscribeFaults(fault, n);
             }
             case "delay-hub" -> {
                 Duration d = duration(arg(parts, 1, spec), spec);

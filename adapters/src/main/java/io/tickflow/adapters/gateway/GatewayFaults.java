@@ -22,6 +22,8 @@ public final class GatewayFaults {
     private final Map<String, AtomicInteger> codedAnswers = new ConcurrentHashMap<>();
     private final Map<String, Integer> answerCodes = new ConcurrentHashMap<>();
     private volatile long hubDelayMillis;
+    private final AtomicInteger subscribeFaults = new AtomicInteger();
+    private volatile SubscribeFault subscribeFault = SubscribeFault.REFUSE;
     private final AtomicInteger hubDuplicates = new AtomicInteger();
     private final AtomicInteger hubReorders = new AtomicInteger();
     private final AtomicInteger tooManyRequestsAnswered = new AtomicInteger();
@@ -114,6 +116,27 @@ public final class GatewayFaults {
     private static String key(String endpoint) {
         String e = endpoint.toLowerCase(Locale.ROOT);
         return e.startsWith("/api/") ? e.substring(5) : e.startsWith("api/") ? e.substring(4) : e;
+    }
+
+    /** What a hub does with a {@code Subscribe…} invocation under {@link #subscribeFaults}. */
+    public enum SubscribeFault {
+        /** Answered with a completion error; nothing subscribed. */
+        REFUSE,
+        /** Never answered; nothing subscribed. */
+        IGNORE,
+        /** The socket is dropped on receipt, without a Close message. */
+        DROP
+    }
+
+    /** The next {@code count} {@code Subscribe…} invocations, on either hub, meet {@code fault}. */
+    public void subscribeFaults(SubscribeFault fault, int count) {
+        subscribeFault = fault;
+        subscribeFaults.set(count);
+    }
+
+    /** The fault this {@code Subscribe…} invocation meets, null for none (counts it down). */
+    public SubscribeFault takeSubscribeFault() {
+        return subscribeFaults.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? subscribeFault : null;
     }
 
     /** Every hub event is sent this much later than it happens (0: at once). */

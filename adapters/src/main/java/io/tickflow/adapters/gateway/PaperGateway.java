@@ -28,6 +28,7 @@ import io.tickflow.adapters.gateway.hub.Hub;
 import io.tickflow.adapters.gateway.hub.HubSession;
 import io.tickflow.adapters.gateway.hubs.HubBroadcaster;
 import io.tickflow.adapters.gateway.hubs.MarketHubMethods;
+import io.tickflow.adapters.gateway.hubs.SubscribeFaults;
 import io.tickflow.adapters.gateway.hubs.UserHubMethods;
 import io.tickflow.adapters.gateway.rest.ExpiredTokenAnswer;
 import io.tickflow.adapters.gateway.rest.RestApi;
@@ -108,10 +109,10 @@ public final class PaperGateway implements AutoCloseable {
         this.venue = new PaperVenue(b.contracts, accounts, new SystemClock(), b.fillModel, b.maxBars, b.orderLimits,
                 broadcaster);
         venue.positionBrackets(b.positionBrackets);
-        this.marketHub = new Hub("/hubs/market", new MarketHubMethods(venue, venueThread, broadcaster), tokens::userOf,
-                b.keepAlive, Duration.ofSeconds(15));
-        this.userHub = new Hub("/hubs/user", new UserHubMethods(venue, broadcaster), tokens::userOf, b.keepAlive,
-                Duration.ofSeconds(15));
+        this.marketHub = new Hub("/hubs/market", new SubscribeFaults(new MarketHubMethods(venue, venueThread,
+                broadcaster), faults), tokens::userOf, b.keepAlive, Duration.ofSeconds(15));
+        this.userHub = new Hub("/hubs/user", new SubscribeFaults(new UserHubMethods(venue, broadcaster), faults),
+                tokens::userOf, b.keepAlive, Duration.ofSeconds(15));
         this.rest = new RestApi(venue, venueThread, tokens, faults, b.apiKeys, b.rateLimits,
                 () -> wall.millis() * 1_000_000L, b.expiredTokenAnswer, b.venueTimeout);
         this.server = new Server();

@@ -129,9 +129,9 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
         rest.onSessionEnded(this::onLoggedOut);
         rest.login();
         market = new HubLink(ConnectionLink.MARKET_HUB, settings.marketHub(), rest, ring, new MarketSetup(), scheduler,
-                settings.reconnectBase(), settings.reconnectCap());
+                settings.reconnectBase(), settings.reconnectCap(), settings.callTimeout());
         user = new HubLink(ConnectionLink.USER_HUB, settings.userHub(), rest, ring, new UserSetup(), scheduler,
-                settings.reconnectBase(), settings.reconnectCap());
+                settings.reconnectBase(), settings.reconnectCap(), settings.callTimeout());
         market.start();
         user.start();
         // hubs may sit for hours without a REST call: renew the token on time all the same
@@ -225,13 +225,14 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
         }
 
         @Override
-        public void subscribe(HubConnection c) {
+        public void subscribe(HubConnection c, Duration timeout) {
             for (int i = 0; i < contracts.size(); i++) {
                 String id = contracts.contract(i).id();
-                c.invoke("SubscribeContractQuotes", id).blockingAwait(10, TimeUnit.SECONDS);
-                c.invoke("SubscribeContractTrades", id).blockingAwait(10, TimeUnit.SECONDS);
+                HubLink.confirm(c.invoke("SubscribeContractQuotes", id), timeout, "SubscribeContractQuotes " + id);
+                HubLink.confirm(c.invoke("SubscribeContractTrades", id), timeout, "SubscribeContractTrades " + id);
                 if (settings.marketDepth()) {
-                    c.invoke("SubscribeContractMarketDepth", id).blockingAwait(10, TimeUnit.SECONDS);
+                    HubLink.confirm(c.invoke("SubscribeContractMarketDepth", id), timeout,
+                            "SubscribeContractMarketDepth " + id);
                 }
             }
         }
@@ -254,12 +255,12 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
         }
 
         @Override
-        public void subscribe(HubConnection c) {
-            c.invoke("SubscribeAccounts").blockingAwait(10, TimeUnit.SECONDS);
+        public void subscribe(HubConnection c, Duration timeout) {
+            HubLink.confirm(c.invoke("SubscribeAccounts"), timeout, "SubscribeAccounts");
             for (long account : accounts) {
-                c.invoke("SubscribeOrders", account).blockingAwait(10, TimeUnit.SECONDS);
-                c.invoke("SubscribePositions", account).blockingAwait(10, TimeUnit.SECONDS);
-                c.invoke("SubscribeTrades", account).blockingAwait(10, TimeUnit.SECONDS);
+                HubLink.confirm(c.invoke("SubscribeOrders", account), timeout, "SubscribeOrders " + account);
+                HubLink.confirm(c.invoke("SubscribePositions", account), timeout, "SubscribePositions " + account);
+                HubLink.confirm(c.invoke("SubscribeTrades", account), timeout, "SubscribeTrades " + account);
             }
         }
 
@@ -342,6 +343,11 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
             long[] last = lastTrade.get(account);
             return last == null ? ordersFrom : Instant.ofEpochSecond(0, last[0]).minus(TRADE_OVERLAP);
         }
+    }
+
+    /** Reconnects the link has scheduled so far, one per failed connection (tests). */
+    long reconnectsScheduled(ConnectionLink link) {
+        return (link == ConnectionLink.MARKET_HUB ? market : user).reconnectsScheduled();
     }
 
     /** Where the last reconciliation's trade search started (tests). */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tickflow.adapters.gateway.FaultScript;
+import io.tickflow.adapters.gateway.GatewayFaults;
 import io.tickflow.adapters.gateway.PaperGateway;
 import io.tickflow.adapters.projectx.wire.ApiObjects;
 import io.tickflow.adapters.testing.Await;
@@ -273,6 +274,46 @@ class ProjectXAdapterTest {
         int before = strategy.quotes;
         tick();
         Await.until("quotes again after resubscribing", () -> strategy.quotes > before);
+    }
+
+    @Test
+    void aSubscribeRefusedOrCutOffAfterADropSchedulesOneReconnectAndLeavesOneConnectionOpen() {
+        connection.clear();
+        gateway.faults().subscribeFaults(GatewayFaults.SubscribeFault.REFUSE, 1);
+        gateway.dropHubSockets("market");
+        Await.until("reconnected after the refused subscribe", () -> connection.contains("MARKET_HUB RECONNECTED"));
+        assertThat(adapter.reconnectsScheduled(ConnectionLink.MARKET_HUB))
+                .as("one reconnect after the drop, one after the refusal").isEqualTo(2);
+
+        connection.clear();
+        gateway.faults().subscribeFaults(GatewayFaults.SubscribeFault.DROP, 1);
+        gateway.dropHubSockets("market");
+        Await.until("reconnected after the subscribe cut off", () -> connection.contains("MARKET_HUB RECONNECTED"));
+        assertThat(adapter.reconnectsScheduled(ConnectionLink.MARKET_HUB))
+                .as("the cut-off subscribe, heard both as an error and as a close, reconnects once").isEqualTo(4);
+        assertThat(connection.stream().filter(s -> s.equals("MARKET_HUB RECONNECTED"))).hasSize(1);
+        Await.until("one market connection at the gateway", () -> gateway.hubConnections("market") == 1);
+        int before = strategy.quotes;
+        tick();
+        Await.until("quotes again", () -> strategy.quotes > before);
+
+        adapter.close();
+        Await.until("no connection left open at the gateway", () -> gateway.hubConnections(null) == 0);
+    }
+
+    @Test
+    void anUnconfirmedSubscriptionIsAFailedConnectionAndTheReconnectBringsQuotesBack() {
+        connection.clear();
+        gateway.faults().subscribeFaults(GatewayFaults.SubscribeFault.IGNORE, 1);
+        gateway.dropHubSockets("market");
+        Await.until("a reconnect after the unanswered subscribe", () ->
+                adapter.reconnectsScheduled(ConnectionLink.MARKET_HUB) == 2);
+        Await.until("reconnected", () -> connection.contains("MARKET_HUB RECONNECTED"));
+        assertThat(connection.stream().filter(s -> s.equals("MARKET_HUB RECONNECTED")))
+                .as("the unconfirmed connection was never announced").hasSize(1);
+        int before = strategy.quotes;
+        tick();
+        Await.until("quotes on the confirmed subscription", () -> strategy.quotes > before);
     }
 
     @Test

@@ -211,7 +211,7 @@ public final class HubConnection implements HubSession, Session.Listener.AutoDem
         }
         try {
             Object result = hub.methods().invoke(this, method, invocation.arguments());
-            if (invocationId != null) {
+            if (invocationId != null && result != HubMethods.NO_COMPLETION) {
                 enqueue(protocol.completion(invocationId, result), false);
             }
         } catch (HubMethodException e) {
