@@ -34,7 +34,9 @@ import io.tickflow.engine.ring.ConnectionState;
  * ways its failure is heard (the connect's own error and the client's close callback, which a
  * subscribe cut off by a dropped socket gives both), and only the newest connection may; a
  * connection that is replaced is stopped, so none is left open at the service. A subscription
- * the service does not confirm within the call timeout is a failed connection too.
+ * the service does not confirm within the call timeout is a failed connection too. A
+ * reconciliation asked for while connected ({@link #resynchronize}) that fails is retried with
+ * the same backoff while that connection lasts.
  */
 final class HubLink {
     private static final Logger LOG = LoggerFactory.getLogger(HubLink.class);
@@ -175,9 +177,14 @@ final class HubLink {
     /**
      * Reconciles again while connected (a placement whose answer was lost is not at the
      * service): announced as RECONNECTED, then the snapshot, as after a reconnect, one at a time
-     * with those. Nothing if the link is down; its reconnect reconciles anyway.
+     * with those. Nothing if the link is down; its reconnect reconciles anyway. A failed
+     * reconciliation is tried again with backoff while the same connection is up.
      */
     void resynchronize(String why) {
+        resynchronize(why, 1);
+    }
+
+    private void resynchronize(String why, int attempt) {
         HubConnection c;
         synchronized (this) {
             c = announced;
@@ -186,12 +193,17 @@ final class HubLink {
             return;
         }
         synchronized (afterConnectLock) {
+            if (!up(c)) {
+                return;
+            }
             LOG.info("{}: reconciling again ({})", link, why);
             ring.connection(link, ConnectionState.RECONNECTED, why);
             try {
                 setup.afterConnect(true);
             } catch (RuntimeException e) {
-                LOG.warn("{}: reconciling again failed ({}); the next reconnect reconciles", link, e.getMessage());
+                long delay = backoff(attempt);
+                LOG.warn("{}: reconciling again failed ({}); retrying in {} ms", link, e.getMessage(), delay);
+                schedule(() -> resynchronize(why, attempt + 1), delay);
             }
         }
     }

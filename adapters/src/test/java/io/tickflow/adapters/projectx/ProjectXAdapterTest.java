@@ -375,6 +375,20 @@ class ProjectXAdapterTest {
     }
 
     @Test
+    void aSettlingSnapshotThatFailsIsRetriedWhileTheLinkIsUpSoTheLostPlacementIsNotLeftUnknown() {
+        gateway.faults().serverErrors("Order/place", 1);
+        long[] id = new long[1];
+        act(o -> id[0] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("3")))));
+        Await.until("the strategy told the order is unknown", () -> strategy.orders.contains(id[0] + " NONE 0/1"));
+        // only the settling snapshot reads the open orders: every retry of its read fails, so the snapshot does
+        gateway.faults().serverErrors("Order/searchOpen", 5);
+        Await.until("the strategy told the order was rejected", () -> strategy.orders.stream()
+                .anyMatch(s -> s.startsWith(id[0] + " REJECTED")));
+        assertThat(connection).as("settled on the same connection, no reconnect").doesNotContain("USER_HUB LOST");
+        assertThat(adapter.rest().orders(account, java.time.Instant.now().minusSeconds(600))).isEmpty();
+    }
+
+    @Test
     void aTrailingStopIsAPlainStopAtTheGatewayThatTheEngineMovesUpBehindThePrints() {
         act(o -> o.market(es, Side.BUY, 1));
         Await.until("long", () -> engineNet() == 1);
