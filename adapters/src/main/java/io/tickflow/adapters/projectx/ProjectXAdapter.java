@@ -3,6 +3,7 @@ package io.tickflow.adapters.projectx;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,9 +52,11 @@ import io.tickflow.engine.time.SystemClock;
  *
  * <p>A placement is never sent twice. When its answer is lost (a timeout, a 5xx) or says the
  * service does not know (OrderPending, UnknownError: only the other codes say the order was not
- * placed, and only they become a rejection), the order is looked for by its customTag (our client order id); found, it is acknowledged with the
- * service's id; not found after a second look, it is reported as unanswered, and the next
- * reconciliation settles it.
+ * placed, and only they become a rejection), the order is looked for by its customTag (our
+ * client order id); found, it is acknowledged with the service's id; not found after a second
+ * look, it is reported as unanswered, and the next reconciliation settles it. The looking is done off the command thread, so other orders'
+ * commands do not wait behind its retried reads; the order's own later commands are held until
+ * it has answered, and then sent in the order they came.
  */
 public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectXAdapter.class);
@@ -72,6 +75,9 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     private final SystemClock clock = new SystemClock();
     private final ExecutorService commands = Executors.newSingleThreadExecutor(daemon("projectx-commands"));
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("projectx-links"));
+    /** Where lost placements are looked for: their retried reads hold neither commands nor hub reconnects. */
+    private final ScheduledExecutorService lookups = Executors.newSingleThreadScheduledExecutor(
+            daemon("projectx-lookups"));
     private RingWriter ring;
     private HubLink market;
     private HubLink user;
@@ -87,6 +93,11 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
      */
     private volatile boolean closed;
     private MarketDataRecorder recorder;
+    /**
+     * Lost placements being looked for off the command thread, by client order id, each with
+     * the commands for that order held until the lookup has answered. Guarded by itself.
+     */
+    private final Map<Long, List<Runnable>> settling = new java.util.HashMap<>();
 
     /**
      * @param contracts the engine's contracts (their ids are the service's contract ids)
@@ -381,7 +392,7 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
                 if (e.outcomeUnknown()) {
                     LOG.warn("placing order {} got no clear answer ({}); looking for it by its customTag",
                             clientOrderId, e.getMessage());
-                    findLostPlacement(clientOrderId, r.accountId(), sentAt, 1);
+                    lookFor(clientOrderId, r.accountId(), sentAt);
                 } else {
                     ring.reject(CommandKind.PLACE, r.accountId(), clientOrderId, 0, e.errorCode(), e.getMessage());
                 }
@@ -393,6 +404,23 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
         });
     }
 
+    /**
+     * Starts looking for a lost placement off the command thread (its retried reads may take
+     * many call timeouts, and other orders' commands must not wait behind them). Until it is
+     * settled, the order's own later commands are held, then run in the order they came.
+     * Command thread.
+     */
+    private void lookFor(long clientOrderId, long accountId, Instant sentAt) {
+        synchronized (settling) {
+            settling.put(clientOrderId, new ArrayList<>());
+        }
+        try {
+            lookups.execute(() -> findLostPlacement(clientOrderId, accountId, sentAt, 1));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("order {} not looked for: the adapter is closed", clientOrderId);
+        }
+    }
+
     /** Looks for a placement whose answer was lost, by customTag; twice, a second apart, then gives up to reconciliation. */
     private void findLostPlacement(long clientOrderId, long accountId, Instant sentAt, int attempt) {
         String tag = Long.toString(clientOrderId);
@@ -401,15 +429,20 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
                 if (tag.equals(o.customTag())) {
                     LOG.info("found order {} at the service as {}", clientOrderId, o.id());
                     ring.ack(CommandKind.PLACE, accountId, clientOrderId, o.id());
+                    settled(clientOrderId);
                     return;
                 }
             }
-        } catch (ProjectXException e) {
+        } catch (RuntimeException e) {
             LOG.warn("looking for order {} failed: {}", clientOrderId, e.getMessage());
         }
         if (attempt < 2) {
-            scheduler.schedule(() -> findLostPlacement(clientOrderId, accountId, sentAt, attempt + 1), 1,
-                    TimeUnit.SECONDS);
+            try {
+                lookups.schedule(() -> findLostPlacement(clientOrderId, accountId, sentAt, attempt + 1), 1,
+                        TimeUnit.SECONDS);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("order {} not looked for again: the adapter is closing", clientOrderId);
+            }
             return;
         }
         // UNKNOWN until the placement's window has passed (it cannot appear at the service after it);
@@ -419,8 +452,37 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
         LOG.warn("order {} is not at the service after a lost answer; reconciling in {} ms", clientOrderId, settleIn);
         ring.reject(CommandKind.PLACE, accountId, clientOrderId, 0, CommandResultTranslator.NO_ANSWER,
                 "no answer from the service, and no order with this customTag");
-        scheduler.schedule(() -> user.resynchronize("order " + clientOrderId + " not found after a lost answer"),
-                settleIn, TimeUnit.MILLISECONDS);
+        settled(clientOrderId);
+        try {
+            scheduler.schedule(() -> user.resynchronize("order " + clientOrderId + " not found after a lost answer"),
+                    settleIn, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("order {} not reconciled: the adapter is closing", clientOrderId);
+        }
+    }
+
+    /**
+     * The lookup of {@code clientOrderId} has answered the engine: on the command thread, the
+     * commands held for the order run, in order, and later ones run as they come. Doing both there
+     * keeps the order: one that comes meanwhile is still held, and runs after those before it.
+     */
+    private void settled(long clientOrderId) {
+        send(CommandKind.PLACE, clientOrderId, () -> {
+            List<Runnable> held;
+            synchronized (settling) {
+                held = settling.remove(clientOrderId);
+            }
+            if (held != null) {
+                held.forEach(Runnable::run);
+            }
+        }, false);
+    }
+
+    /** Lost placements being looked for, with the commands held for each until then (tests). */
+    int placementsBeingLookedFor() {
+        synchronized (settling) {
+            return settling.size();
+        }
     }
 
     private static BigDecimal price(Contract c, long ticks) {
@@ -448,11 +510,28 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
      * reports it unanswered (answering it here would publish into the ring from its own consumer).
      */
     private void send(CommandKind kind, long clientOrderId, Runnable command) {
+        send(kind, clientOrderId, command, true);
+    }
+
+    /** @param holdWhileSettling whether the command waits for a lookup of its order still under way */
+    private void send(CommandKind kind, long clientOrderId, Runnable command, boolean holdWhileSettling) {
         try {
-            commands.execute(command);
+            commands.execute(holdWhileSettling ? () -> runOrHold(clientOrderId, command) : command);
         } catch (RejectedExecutionException e) {
             LOG.warn("{} of order {} not sent: the adapter is closed", kind, clientOrderId);
         }
+    }
+
+    /** Runs a command now, or holds it if its order's lost placement is still being looked for. Command thread. */
+    private void runOrHold(long clientOrderId, Runnable command) {
+        synchronized (settling) {
+            List<Runnable> held = settling.get(clientOrderId);
+            if (held != null) {
+                held.add(command);
+                return;
+            }
+        }
+        command.run();
     }
 
     private void answer(CommandKind kind, long accountId, long clientOrderId, long gatewayOrderId, Runnable call) {
@@ -480,6 +559,7 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
         }
         commands.shutdown();
         scheduler.shutdownNow();
+        lookups.shutdownNow();
         try {
             commands.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
