@@ -127,8 +127,8 @@ final class HubLink {
             superseded = connection;
             connection = c;
         }
-        if (superseded != null) {
-            // failed, or its start timed out and it may open yet: it must not stay connected unheard
+        if (superseded != null && superseded.getConnectionState() != HubConnectionState.DISCONNECTED) {
+            // its start timed out and it may open yet: it must not stay connected unheard
             superseded.stop();
         }
         try {
