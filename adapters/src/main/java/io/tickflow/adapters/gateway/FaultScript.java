@@ -23,7 +23,15 @@ public final class FaultScript implements AutoCloseable {
             http-429:DURATION        every REST call answers 429 for DURATION
             http-5xx:ENDPOINT:N      the next N calls of ENDPOINT (e.g. Order/place) answer 500
             lose-answer:ENDPOINT:N   the next N calls of ENDPOINT are carried out, then answered 500
+            answer-code:ENDPOINT:CODE:N
+                                     the next N calls of ENDPOINT are carried out, then answered
+                                     success:false with errorCode CODE (e.g. Order/place:7:1)
+            stall-venue:DURATION     the venue is busy for DURATION; a REST call it has not taken up
+                                     within the venue timeout is not carried out and says so
             drop-hub:market|user|all hub sockets are dropped without a Close message
+            refuse-subscribe:N       the next N hub Subscribe... calls are answered with an error
+            ignore-subscribe:N       the next N hub Subscribe... calls are never answered
+            drop-on-subscribe:N      the next N hub Subscribe... calls drop their socket
             delay-hub:DURATION       every hub event is sent DURATION late
             duplicate-hub:N          the next N hub events are sent twice
             reorder-hub:N            the next N hub events are held (1s at most), then sent reversed
@@ -78,12 +86,32 @@ public final class FaultScript implements AutoCloseable {
                 int n = count(parts, 2, spec);
                 yield g -> g.faults().loseAnswers(endpoint, n);
             }
+            case "answer-code" -> {
+                String endpoint = arg(parts, 1, spec);
+                int code = count(parts, 2, spec);
+                int n = count(parts, 3, spec);
+                if (code == 0) {
+                    throw new IllegalArgumentException("fault '" + spec + "': answer-code takes an error code above 0");
+                }
+                yield g -> g.faults().answerWithCode(endpoint, code, n);
+            }
+            case "stall-venue" -> {
+                Duration d = duration(arg(parts, 1, spec), spec);
+                yield g -> g.stallVenue(d);
+            }
             case "drop-hub" -> {
                 String hub = arg(parts, 1, spec).toLowerCase(Locale.ROOT);
                 if (!List.of("market", "user", "all").contains(hub)) {
                     throw new IllegalArgumentException("fault '" + spec + "': drop-hub takes market, user or all");
                 }
                 yield g -> g.dropHubSockets(hub.equals("all") ? null : hub);
+            }
+            case "refuse-subscribe", "ignore-subscribe", "drop-on-subscribe" -> {
+                int n = count(parts, 1, spec);
+                GatewayFaults.SubscribeFault fault = name.startsWith("refuse") ? GatewayFaults.SubscribeFault.REFUSE
+                        : name.startsWith("ignore") ? GatewayFaults.SubscribeFault.IGNORE
+                        : GatewayFaults.SubscribeFault.DROP;
+                yield g -> g.faults().subscribeFaults(fault, n);
             }
             case "delay-hub" -> {
                 Duration d = duration(arg(parts, 1, spec), spec);

@@ -19,7 +19,11 @@ public final class GatewayFaults {
     private final Map<String, AtomicInteger> lostAnswers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> delayedAnswers = new ConcurrentHashMap<>();
     private final Map<String, Long> answerDelayMillis = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> codedAnswers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> answerCodes = new ConcurrentHashMap<>();
     private volatile long hubDelayMillis;
+    private final AtomicInteger subscribeFaults = new AtomicInteger();
+    private volatile SubscribeFault subscribeFault = SubscribeFault.REFUSE;
     private final AtomicInteger hubDuplicates = new AtomicInteger();
     private final AtomicInteger hubReorders = new AtomicInteger();
     private final AtomicInteger tooManyRequestsAnswered = new AtomicInteger();
@@ -88,9 +92,51 @@ public final class GatewayFaults {
                 ? answerDelayMillis.getOrDefault(key(endpoint), 0L) : 0;
     }
 
+    /**
+     * The next {@code count} calls of {@code endpoint} are carried out, then answered HTTP 200
+     * {@code success:false} with {@code errorCode}: what the service may answer when it does not
+     * know how a command ended ({@code Order/place} 7 UnknownError, 6 OrderPending), the order
+     * existing all the same.
+     */
+    public void answerWithCode(String endpoint, int errorCode, int count) {
+        if (errorCode <= 0) {
+            throw new IllegalArgumentException("an error code is positive, was " + errorCode);
+        }
+        answerCodes.put(key(endpoint), errorCode);
+        codedAnswers.computeIfAbsent(key(endpoint), k -> new AtomicInteger()).set(count);
+    }
+
+    /** The error code to answer this call with after carrying it out, 0 for its true answer (counts it down). */
+    public int takeAnswerCode(String endpoint) {
+        AtomicInteger left = codedAnswers.get(key(endpoint));
+        return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                ? answerCodes.getOrDefault(key(endpoint), 0) : 0;
+    }
+
     private static String key(String endpoint) {
         String e = endpoint.toLowerCase(Locale.ROOT);
         return e.startsWith("/api/") ? e.substring(5) : e.startsWith("api/") ? e.substring(4) : e;
+    }
+
+    /** What a hub does with a {@code Subscribe…} invocation under {@link #subscribeFaults}. */
+    public enum SubscribeFault {
+        /** Answered with a completion error; nothing subscribed. */
+        REFUSE,
+        /** Never answered; nothing subscribed. */
+        IGNORE,
+        /** The socket is dropped on receipt, without a Close message. */
+        DROP
+    }
+
+    /** The next {@code count} {@code Subscribe…} invocations, on either hub, meet {@code fault}. */
+    public void subscribeFaults(SubscribeFault fault, int count) {
+        subscribeFault = fault;
+        subscribeFaults.set(count);
+    }
+
+    /** The fault this {@code Subscribe…} invocation meets, null for none (counts it down). */
+    public SubscribeFault takeSubscribeFault() {
+        return subscribeFaults.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? subscribeFault : null;
     }
 
     /** Every hub event is sent this much later than it happens (0: at once). */

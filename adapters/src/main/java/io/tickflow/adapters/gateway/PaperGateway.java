@@ -28,6 +28,7 @@ import io.tickflow.adapters.gateway.hub.Hub;
 import io.tickflow.adapters.gateway.hub.HubSession;
 import io.tickflow.adapters.gateway.hubs.HubBroadcaster;
 import io.tickflow.adapters.gateway.hubs.MarketHubMethods;
+import io.tickflow.adapters.gateway.hubs.SubscribeFaults;
 import io.tickflow.adapters.gateway.hubs.UserHubMethods;
 import io.tickflow.adapters.gateway.rest.ExpiredTokenAnswer;
 import io.tickflow.adapters.gateway.rest.RestApi;
@@ -108,12 +109,12 @@ public final class PaperGateway implements AutoCloseable {
         this.venue = new PaperVenue(b.contracts, accounts, new SystemClock(), b.fillModel, b.maxBars, b.orderLimits,
                 broadcaster);
         venue.positionBrackets(b.positionBrackets);
-        this.marketHub = new Hub("/hubs/market", new MarketHubMethods(venue, venueThread, broadcaster), tokens::userOf,
-                b.keepAlive, Duration.ofSeconds(15));
-        this.userHub = new Hub("/hubs/user", new UserHubMethods(venue, broadcaster), tokens::userOf, b.keepAlive,
-                Duration.ofSeconds(15));
+        this.marketHub = new Hub("/hubs/market", new SubscribeFaults(new MarketHubMethods(venue, venueThread,
+                broadcaster), faults), tokens::userOf, b.keepAlive, Duration.ofSeconds(15));
+        this.userHub = new Hub("/hubs/user", new SubscribeFaults(new UserHubMethods(venue, broadcaster), faults),
+                tokens::userOf, b.keepAlive, Duration.ofSeconds(15));
         this.rest = new RestApi(venue, venueThread, tokens, faults, b.apiKeys, b.rateLimits,
-                () -> wall.millis() * 1_000_000L, b.expiredTokenAnswer);
+                () -> wall.millis() * 1_000_000L, b.expiredTokenAnswer, b.venueTimeout);
         this.server = new Server();
         this.connector = new ServerConnector(server);
         connector.setHost(b.host);
@@ -201,6 +202,21 @@ public final class PaperGateway implements AutoCloseable {
     /** The next {@code count} placements are rejected. */
     public void rejectNextOrders(int count) {
         venueThread.execute(() -> venue.rejectNextOrders(count));
+    }
+
+    /**
+     * The venue thread is busy for {@code duration} from now (queued behind what it has): REST
+     * calls wait for it at most the venue timeout, and one it has not started by then is
+     * withdrawn and answered as not carried out.
+     */
+    public void stallVenue(Duration duration) {
+        venueThread.execute(() -> {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /** Every token issued so far expires now. */
@@ -292,6 +308,7 @@ public final class PaperGateway implements AutoCloseable {
         private int maxBars = 20_000;
         private Clock wallClock = Clock.systemUTC();
         private OrderLimits orderLimits = OrderLimits.DEFAULT;
+        private Duration venueTimeout = Duration.ofSeconds(10);
 
         public Builder host(String h) {
             this.host = Objects.requireNonNull(h, "host");
@@ -425,6 +442,19 @@ public final class PaperGateway implements AutoCloseable {
          */
         public Builder wallClock(Clock clock) {
             this.wallClock = Objects.requireNonNull(clock, "wallClock");
+            return this;
+        }
+
+        /**
+         * The longest a REST call waits for the venue thread (default 10 s): a command not
+         * started by then is withdrawn and refused as not carried out, one already running is
+         * answered UnknownError, a read HTTP 503.
+         */
+        public Builder venueTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the venue timeout must be positive, was " + timeout);
+            }
+            this.venueTimeout = timeout;
             return this;
         }
 

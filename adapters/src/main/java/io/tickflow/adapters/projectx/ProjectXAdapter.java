@@ -3,6 +3,7 @@ package io.tickflow.adapters.projectx;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +50,13 @@ import io.tickflow.engine.time.SystemClock;
  * timeout: so once the engine's command timeout (longer than both together) has passed, an
  * order the service does not have will never appear there.
  *
- * <p>A placement is never sent twice. When its answer is lost (a timeout, a 5xx), the order
- * is looked for by its customTag (our client order id); found, it is acknowledged with the
- * service's id; not found after a second look, it is reported as unanswered, and the next
- * reconciliation settles it.
+ * <p>A placement is never sent twice. When its answer is lost (a timeout, a 5xx) or says the
+ * service does not know (OrderPending, UnknownError: only the other codes say the order was not
+ * placed, and only they become a rejection), the order is looked for by its customTag (our
+ * client order id); found, it is acknowledged with the service's id; not found after a second
+ * look, it is reported as unanswered, and the next reconciliation settles it. The looking is done off the command thread, so other orders'
+ * commands do not wait behind its retried reads; the order's own later commands are held until
+ * it has answered, and then sent in the order they came.
  */
 public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectXAdapter.class);
@@ -71,6 +75,9 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
     private final SystemClock clock = new SystemClock();
     private final ExecutorService commands = Executors.newSingleThreadExecutor(daemon("projectx-commands"));
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("projectx-links"));
+    /** Where lost placements are looked for: their retried reads hold neither commands nor hub reconnects. */
+    private final ScheduledExecutorService lookups = Executors.newSingleThreadScheduledExecutor(
+            daemon("projectx-lookups"));
     private RingWriter ring;
     private HubLink market;
     private HubLink user;
@@ -86,6 +93,11 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
      */
     private volatile boolean closed;
     private MarketDataRecorder recorder;
+    /**
+     * Lost placements being looked for off the command thread, by client order id, each with
+     * the commands for that order held until the lookup has answered. Guarded by itself.
+     */
+    private final Map<Long, List<Runnable>> settling = new java.util.HashMap<>();
 
     /**
      * @param contracts the engine's contracts (their ids are the service's contract ids)
@@ -128,9 +140,9 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
         rest.onSessionEnded(this::onLoggedOut);
         rest.login();
         market = new HubLink(ConnectionLink.MARKET_HUB, settings.marketHub(), rest, ring, new MarketSetup(), scheduler,
-                settings.reconnectBase(), settings.reconnectCap());
+                settings.reconnectBase(), settings.reconnectCap(), settings.callTimeout());
         user = new HubLink(ConnectionLink.USER_HUB, settings.userHub(), rest, ring, new UserSetup(), scheduler,
-                settings.reconnectBase(), settings.reconnectCap());
+                settings.reconnectBase(), settings.reconnectCap(), settings.callTimeout());
         market.start();
         user.start();
         // hubs may sit for hours without a REST call: renew the token on time all the same
@@ -224,13 +236,14 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
         }
 
         @Override
-        public void subscribe(HubConnection c) {
+        public void subscribe(HubConnection c, Duration timeout) {
             for (int i = 0; i < contracts.size(); i++) {
                 String id = contracts.contract(i).id();
-                c.invoke("SubscribeContractQuotes", id).blockingAwait(10, TimeUnit.SECONDS);
-                c.invoke("SubscribeContractTrades", id).blockingAwait(10, TimeUnit.SECONDS);
+                HubLink.confirm(c.invoke("SubscribeContractQuotes", id), timeout, "SubscribeContractQuotes " + id);
+                HubLink.confirm(c.invoke("SubscribeContractTrades", id), timeout, "SubscribeContractTrades " + id);
                 if (settings.marketDepth()) {
-                    c.invoke("SubscribeContractMarketDepth", id).blockingAwait(10, TimeUnit.SECONDS);
+                    HubLink.confirm(c.invoke("SubscribeContractMarketDepth", id), timeout,
+                            "SubscribeContractMarketDepth " + id);
                 }
             }
         }
@@ -253,12 +266,12 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
         }
 
         @Override
-        public void subscribe(HubConnection c) {
-            c.invoke("SubscribeAccounts").blockingAwait(10, TimeUnit.SECONDS);
+        public void subscribe(HubConnection c, Duration timeout) {
+            HubLink.confirm(c.invoke("SubscribeAccounts"), timeout, "SubscribeAccounts");
             for (long account : accounts) {
-                c.invoke("SubscribeOrders", account).blockingAwait(10, TimeUnit.SECONDS);
-                c.invoke("SubscribePositions", account).blockingAwait(10, TimeUnit.SECONDS);
-                c.invoke("SubscribeTrades", account).blockingAwait(10, TimeUnit.SECONDS);
+                HubLink.confirm(c.invoke("SubscribeOrders", account), timeout, "SubscribeOrders " + account);
+                HubLink.confirm(c.invoke("SubscribePositions", account), timeout, "SubscribePositions " + account);
+                HubLink.confirm(c.invoke("SubscribeTrades", account), timeout, "SubscribeTrades " + account);
             }
         }
 
@@ -343,6 +356,11 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
         }
     }
 
+    /** Reconnects the link has scheduled so far, one per failed connection (tests). */
+    long reconnectsScheduled(ConnectionLink link) {
+        return (link == ConnectionLink.MARKET_HUB ? market : user).reconnectsScheduled();
+    }
+
     /** Where the last reconciliation's trade search started (tests). */
     Instant lastTradeSearchFrom() {
         return lastTradeSearchFrom;
@@ -374,7 +392,7 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
                 if (e.outcomeUnknown()) {
                     LOG.warn("placing order {} got no clear answer ({}); looking for it by its customTag",
                             clientOrderId, e.getMessage());
-                    findLostPlacement(clientOrderId, r.accountId(), sentAt, 1);
+                    lookFor(clientOrderId, r.accountId(), sentAt);
                 } else {
                     ring.reject(CommandKind.PLACE, r.accountId(), clientOrderId, 0, e.errorCode(), e.getMessage());
                 }
@@ -386,6 +404,23 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
         });
     }
 
+    /**
+     * Starts looking for a lost placement off the command thread (its retried reads may take
+     * many call timeouts, and other orders' commands must not wait behind them). Until it is
+     * settled, the order's own later commands are held, then run in the order they came.
+     * Command thread.
+     */
+    private void lookFor(long clientOrderId, long accountId, Instant sentAt) {
+        synchronized (settling) {
+            settling.put(clientOrderId, new ArrayList<>());
+        }
+        try {
+            lookups.execute(() -> findLostPlacement(clientOrderId, accountId, sentAt, 1));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("order {} not looked for: the adapter is closed", clientOrderId);
+        }
+    }
+
     /** Looks for a placement whose answer was lost, by customTag; twice, a second apart, then gives up to reconciliation. */
     private void findLostPlacement(long clientOrderId, long accountId, Instant sentAt, int attempt) {
         String tag = Long.toString(clientOrderId);
@@ -394,15 +429,20 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
                 if (tag.equals(o.customTag())) {
                     LOG.info("found order {} at the service as {}", clientOrderId, o.id());
                     ring.ack(CommandKind.PLACE, accountId, clientOrderId, o.id());
+                    settled(clientOrderId);
                     return;
                 }
             }
-        } catch (ProjectXException e) {
+        } catch (RuntimeException e) {
             LOG.warn("looking for order {} failed: {}", clientOrderId, e.getMessage());
         }
         if (attempt < 2) {
-            scheduler.schedule(() -> findLostPlacement(clientOrderId, accountId, sentAt, attempt + 1), 1,
-                    TimeUnit.SECONDS);
+            try {
+                lookups.schedule(() -> findLostPlacement(clientOrderId, accountId, sentAt, attempt + 1), 1,
+                        TimeUnit.SECONDS);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("order {} not looked for again: the adapter is closing", clientOrderId);
+            }
             return;
         }
         // UNKNOWN until the placement's window has passed (it cannot appear at the service after it);
@@ -412,8 +452,37 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
         LOG.warn("order {} is not at the service after a lost answer; reconciling in {} ms", clientOrderId, settleIn);
         ring.reject(CommandKind.PLACE, accountId, clientOrderId, 0, CommandResultTranslator.NO_ANSWER,
                 "no answer from the service, and no order with this customTag");
-        scheduler.schedule(() -> user.resynchronize("order " + clientOrderId + " not found after a lost answer"),
-                settleIn, TimeUnit.MILLISECONDS);
+        settled(clientOrderId);
+        try {
+            scheduler.schedule(() -> user.resynchronize("order " + clientOrderId + " not found after a lost answer"),
+                    settleIn, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("order {} not reconciled: the adapter is closing", clientOrderId);
+        }
+    }
+
+    /**
+     * The lookup of {@code clientOrderId} has answered the engine: on the command thread, the
+     * commands held for the order run, in order, and later ones run as they come. Doing both there
+     * keeps the order: one that comes meanwhile is still held, and runs after those before it.
+     */
+    private void settled(long clientOrderId) {
+        send(CommandKind.PLACE, clientOrderId, () -> {
+            List<Runnable> held;
+            synchronized (settling) {
+                held = settling.remove(clientOrderId);
+            }
+            if (held != null) {
+                held.forEach(Runnable::run);
+            }
+        }, false);
+    }
+
+    /** Lost placements being looked for, with the commands held for each until then (tests). */
+    int placementsBeingLookedFor() {
+        synchronized (settling) {
+            return settling.size();
+        }
     }
 
     private static BigDecimal price(Contract c, long ticks) {
@@ -441,11 +510,28 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
      * reports it unanswered (answering it here would publish into the ring from its own consumer).
      */
     private void send(CommandKind kind, long clientOrderId, Runnable command) {
+        send(kind, clientOrderId, command, true);
+    }
+
+    /** @param holdWhileSettling whether the command waits for a lookup of its order still under way */
+    private void send(CommandKind kind, long clientOrderId, Runnable command, boolean holdWhileSettling) {
         try {
-            commands.execute(command);
+            commands.execute(holdWhileSettling ? () -> runOrHold(clientOrderId, command) : command);
         } catch (RejectedExecutionException e) {
             LOG.warn("{} of order {} not sent: the adapter is closed", kind, clientOrderId);
         }
+    }
+
+    /** Runs a command now, or holds it if its order's lost placement is still being looked for. Command thread. */
+    private void runOrHold(long clientOrderId, Runnable command) {
+        synchronized (settling) {
+            List<Runnable> held = settling.get(clientOrderId);
+            if (held != null) {
+                held.add(command);
+                return;
+            }
+        }
+        command.run();
     }
 
     private void answer(CommandKind kind, long accountId, long clientOrderId, long gatewayOrderId, Runnable call) {
@@ -473,6 +559,7 @@ public final class ProjectXAdapter implements GatewayPort, AutoCloseable {
         }
         commands.shutdown();
         scheduler.shutdownNow();
+        lookups.shutdownNow();
         try {
             commands.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -35,7 +35,11 @@ public class ProjectXException extends RuntimeException {
         return httpStatus;
     }
 
-    /** True when no answer came at all or the server failed (5xx): the command may or may not have happened. */
+    /**
+     * True when no answer came at all, the server failed (5xx), or the service answered that it
+     * does not know (an uncertain {@code Order/place} code, see {@link ServiceError.Place#definite},
+     * or one the reference does not list): the command may or may not have happened.
+     */
     public boolean outcomeUnknown() {
         return httpStatus == 0 || httpStatus >= 500;
     }
@@ -54,7 +58,7 @@ public class ProjectXException extends RuntimeException {
         try {
             reason = ServiceError.of(endpoint, errorCode);
         } catch (IllegalArgumentException e) {
-            return new ProjectXException(endpoint, 200, errorCode, message + " (" + e.getMessage() + ")", null);
+            return new UnlistedCode(endpoint, errorCode, message + " (" + e.getMessage() + ")");
         }
         if (reason.accountNotFound()) {
             return new AccountNotFound(endpoint, reason, message);
@@ -113,6 +117,30 @@ public class ProjectXException extends RuntimeException {
         @Override
         public ServiceError.Place reason() {
             return (ServiceError.Place) super.reason();
+        }
+
+        /** OrderPending and UnknownError do not say the order was not placed. */
+        @Override
+        public boolean outcomeUnknown() {
+            return !reason().definite();
+        }
+    }
+
+    /**
+     * A {@code success:false} whose code the endpoint's enum in the reference does not have:
+     * untyped. For {@code Order/place} it does not say the order was not placed, so its outcome
+     * counts as unknown.
+     */
+    public static final class UnlistedCode extends ProjectXException {
+        private static final long serialVersionUID = 1L;
+
+        UnlistedCode(String endpoint, int errorCode, String message) {
+            super(endpoint, 200, errorCode, message, null);
+        }
+
+        @Override
+        public boolean outcomeUnknown() {
+            return endpoint().equalsIgnoreCase("Order/place");
         }
     }
 

@@ -229,8 +229,9 @@ public final class ProjectXRest implements AutoCloseable {
     /**
      * Whether the service still honours this session: a validate with the current token (a
      * 401 to a token within its lifetime means the session was ended, e.g. by a sign-in
-     * elsewhere). Renews the token if so; a token found expired is dropped, to be replaced by a
-     * sign-in when next needed.
+     * elsewhere). Renews the token if so; a token found expired — a 401 past its lifetime, or a
+     * validate refusing it (ExpiredToken, however early the service expired it) — is dropped,
+     * to be replaced by a sign-in when next needed: the hub reconnect asking must not present it again.
      */
     public boolean sessionAlive() {
         if (sessionEnded != null || token == null) {
@@ -248,6 +249,10 @@ public final class ProjectXRest implements AutoCloseable {
         if (outcome.answer != null) {
             adopt(outcome.answer.path("newToken").asText());
             validations.incrementAndGet();
+        } else if (outcome.status == 200) {
+            LOG.warn("the service would not renew the session token ({}); signing in again when next needed",
+                    outcome.failure.getMessage());
+            token = null;
         }
         return true;
     }
@@ -394,7 +399,8 @@ public final class ProjectXRest implements AutoCloseable {
      *
      * @return the service's order id
      * @throws ProjectXException on refusal, or with {@link ProjectXException#outcomeUnknown()} when the
-     *                           answer was lost: the order may exist, find it by its customTag
+     *                           answer was lost or uncertain (OrderPending, UnknownError): the order
+     *                           may exist, find it by its customTag
      */
     public long place(long accountId, String contractId, int type, int side, long size, BigDecimal limitPrice,
                       BigDecimal stopPrice, BigDecimal trailPrice, String customTag) {
@@ -426,7 +432,8 @@ public final class ProjectXRest implements AutoCloseable {
 
     /**
      * Places an order unless it cannot be sent by {@code sendByNanos} ({@link System#nanoTime}):
-     * when the rate limit (or a token renewal) holds it past then, it is not sent at all and
+     * when the rate limit or a token renewal (a validate, maybe a sign-in, each up to a call
+     * timeout) holds it past then, it is not sent at all and
      * {@link ProjectXException.NotSent} says so. The engine gives up on an unanswered placement
      * after its command timeout; a placement sent after that would be an order nobody tracks.
      */
@@ -553,16 +560,15 @@ public final class ProjectXRest implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ProjectXException(endpoint, 0, 0, "interrupted while waiting for the rate limit", e);
         }
-        if (sendBy != 0 && System.nanoTime() - sendBy > 0) {
-            throw new ProjectXException.NotSent(endpoint, "not sent: held by the rate limit past its send deadline ("
-                    + (System.nanoTime() - sendBy) / 1_000_000 + " ms late); it never reached the service");
-        }
+        checkSendBy(endpoint, sendBy, "the rate limit");
         Request.Builder request = new Request.Builder().url(base.resolve("/api/" + endpoint).toString())
                 .post(RequestBody.create(body.toString(), JSON));
         if (authenticated) {
             // validate presents the token it renews; every other call a token renewed first if due
             String bearer = endpoint.equals("Auth/validate") ? token : token();
             request.header("Authorization", "Bearer " + bearer);
+            // a renewal due may have taken a validate and a sign-in, each up to a call timeout
+            checkSendBy(endpoint, sendBy, "renewing the session token");
         }
         try (Response response = http.newCall(request.build()).execute()) {
             String text = response.body() == null ? "" : response.body().string();
@@ -583,6 +589,15 @@ public final class ProjectXRest implements AutoCloseable {
             return new Outcome(null, 200, new ProjectXException(endpoint, 200, 0, "an answer that is not JSON", e), 0);
         } catch (IOException e) {
             return new Outcome(null, 0, new ProjectXException(endpoint, 0, 0, "no answer: " + e.getMessage(), e), 0);
+        }
+    }
+
+    /** Refuses to send a call whose send deadline ({@link System#nanoTime}, 0 for none) has passed. */
+    private static void checkSendBy(String endpoint, long sendBy, String heldBy) {
+        long late = System.nanoTime() - sendBy;
+        if (sendBy != 0 && late > 0) {
+            throw new ProjectXException.NotSent(endpoint, "not sent: held by " + heldBy
+                    + " past its send deadline (" + late / 1_000_000 + " ms late); it never reached the service");
         }
     }
 

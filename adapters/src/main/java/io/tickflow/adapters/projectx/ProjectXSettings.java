@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param userHub         the user hub URL ({@code …/hubs/user})
  * @param userName        the ProjectX user name
  * @param apiKey          the API key (never logged)
- * @param callTimeout     the longest a REST call may take before its outcome counts as unknown
+ * @param callTimeout     the longest a REST call may take before its outcome counts as unknown, and a
+ *                        hub subscription before its connection counts as failed
  * @param reconnectBase   the first reconnect delay; doubled per failure, jittered
  * @param reconnectCap    the longest reconnect delay
  * @param marketDepth     whether to subscribe to market depth as well as quotes and trades

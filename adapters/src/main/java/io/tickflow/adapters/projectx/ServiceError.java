@@ -83,6 +83,15 @@ public interface ServiceError {
         private final int code;
         Place(int code) { this.code = code; }
         @Override public int code() { return code; }
+
+        /**
+         * Whether this refusal says the order was not placed. OrderPending (still being
+         * processed) and UnknownError (the service does not know) say nothing of the kind: the
+         * order may exist at the service all the same, so such an answer is as good as a lost one.
+         */
+        public boolean definite() {
+            return this != ORDER_PENDING && this != UNKNOWN_ERROR;
+        }
     }
 
     /** {@code Order/cancel}. */

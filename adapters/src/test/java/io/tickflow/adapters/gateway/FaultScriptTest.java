@@ -17,7 +17,9 @@ class FaultScriptTest {
         assertThat(FaultScript.parse("http-5xx:Order/place:2").after()).isZero();
         assertThat(FaultScript.parse("http-429:500ms@2m").after()).isEqualTo(Duration.ofMinutes(2));
         for (String spec : new String[] {"reject-orders:3", "delay-hub:200ms", "duplicate-hub:5", "reorder-hub:4",
-                "expire-tokens@1h", "token-lifetime:10m", "logout-elsewhere:demo", "drop-hub:all"}) {
+                "expire-tokens@1h", "token-lifetime:10m", "logout-elsewhere:demo", "drop-hub:all",
+                "answer-code:Order/place:7:1", "stall-venue:2s",
+                "refuse-subscribe:1", "ignore-subscribe:2", "drop-on-subscribe:3"}) {
             assertThat(FaultScript.parse(spec).spec()).isEqualTo(spec);
         }
     }

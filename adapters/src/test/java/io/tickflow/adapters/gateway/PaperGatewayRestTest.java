@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tickflow.adapters.gateway.RestClient.Answer;
+import io.tickflow.adapters.testing.Await;
 import io.tickflow.engine.model.Side;
 
 /** The REST API over loopback with OkHttp: every endpoint, the envelope, the error codes, bad input and REST faults. */
@@ -396,6 +397,36 @@ class PaperGatewayRestTest {
         assertThat(post("/api/Account/search", "{}").status()).isEqualTo(429);
         gateway.faults().tooManyRequestsFor(Duration.ZERO);
         assertThat(post("/api/Account/search", "{}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPlacementTheStalledVenueNeverTookUpIsRefusedAsNotPlacedAndNeverPlacedLater() {
+        try (PaperGateway slow = PaperGateway.builder().user("demo", "secret-key").venueTimeout(Duration.ofMillis(300))
+                .build().start()) {
+            RestClient client = new RestClient(slow.url());
+            try {
+                client.login("demo", "secret-key");
+                long id = client.firstAccountId();
+                String contract = slow.contracts().get(0).id();
+                slow.quote(contract, new BigDecimal("6800.00"), 10, new BigDecimal("6800.25"), 10);
+                FaultScript.parse("stall-venue:2s").action().accept(slow);
+                Answer refused = client.post("/api/Order/place", "{\"accountId\":" + id + ",\"contractId\":\""
+                        + contract + "\",\"type\":1,\"side\":0,\"size\":1,\"limitPrice\":6790.00,"
+                        + "\"customTag\":\"stalled-1\"}");
+                assertFailure(refused, 2);
+                assertThat(refused.json().path("errorMessage").asText()).contains("not carried out");
+                assertThat(client.post("/api/Order/searchOpen", "{\"accountId\":" + id + "}").status())
+                        .as("a read the stalled venue cannot answer is a 503").isEqualTo(503);
+                JsonNode orders = Await.value("the venue answering again", () -> {
+                    Answer a = client.post("/api/Order/search", "{\"accountId\":" + id
+                            + ",\"startTimestamp\":\"2020-01-01T00:00:00Z\"}");
+                    return a.status() == 200 ? a.json().path("orders") : null;
+                });
+                assertThat(orders).as("the withdrawn placement never ran").isEmpty();
+            } finally {
+                client.close();
+            }
+        }
     }
 
     @Test

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.tickflow.adapters.gateway.FaultScript;
+import io.tickflow.adapters.gateway.GatewayFaults;
 import io.tickflow.adapters.gateway.PaperGateway;
 import io.tickflow.adapters.projectx.wire.ApiObjects;
 import io.tickflow.adapters.testing.Await;
@@ -220,6 +222,20 @@ class ProjectXAdapterTest {
     }
 
     @Test
+    void aHubDroppedAfterAnEarlyTokenExpiryWithNoRestCallBetweenSignsInAgainAndQuotesFlow() {
+        connection.clear();
+        FaultScript.parse("expire-tokens").action().accept(gateway);
+        FaultScript.parse("drop-hub:market").action().accept(gateway);
+        Await.until("the market hub reconnected", () -> connection.contains("MARKET_HUB RECONNECTED"));
+        int before = strategy.quotes;
+        tick();
+        Await.until("quotes again on the new connection", () -> strategy.quotes > before);
+        assertThat(gateway.logins()).as("the expired token replaced by signing in again").isEqualTo(2);
+        assertThat(adapter.loggedOut()).as("an expired token is not a sign-in elsewhere").isNull();
+        assertThat(engine.killSwitchOn()).isFalse();
+    }
+
+    @Test
     void during429sReadsAreRetriedAndAPlacementIsNeverDuplicated() {
         gateway.faults().tooManyRequestsFor(Duration.ofMillis(600));
         int refused = gateway.faults().tooManyRequestsAnswered();
@@ -261,6 +277,46 @@ class ProjectXAdapterTest {
     }
 
     @Test
+    void aSubscribeRefusedOrCutOffAfterADropSchedulesOneReconnectAndLeavesOneConnectionOpen() {
+        connection.clear();
+        gateway.faults().subscribeFaults(GatewayFaults.SubscribeFault.REFUSE, 1);
+        gateway.dropHubSockets("market");
+        Await.until("reconnected after the refused subscribe", () -> connection.contains("MARKET_HUB RECONNECTED"));
+        assertThat(adapter.reconnectsScheduled(ConnectionLink.MARKET_HUB))
+                .as("one reconnect after the drop, one after the refusal").isEqualTo(2);
+
+        connection.clear();
+        gateway.faults().subscribeFaults(GatewayFaults.SubscribeFault.DROP, 1);
+        gateway.dropHubSockets("market");
+        Await.until("reconnected after the subscribe cut off", () -> connection.contains("MARKET_HUB RECONNECTED"));
+        assertThat(adapter.reconnectsScheduled(ConnectionLink.MARKET_HUB))
+                .as("the cut-off subscribe, heard both as an error and as a close, reconnects once").isEqualTo(4);
+        assertThat(connection.stream().filter(s -> s.equals("MARKET_HUB RECONNECTED"))).hasSize(1);
+        Await.until("one market connection at the gateway", () -> gateway.hubConnections("market") == 1);
+        int before = strategy.quotes;
+        tick();
+        Await.until("quotes again", () -> strategy.quotes > before);
+
+        adapter.close();
+        Await.until("no connection left open at the gateway", () -> gateway.hubConnections(null) == 0);
+    }
+
+    @Test
+    void anUnconfirmedSubscriptionIsAFailedConnectionAndTheReconnectBringsQuotesBack() {
+        connection.clear();
+        gateway.faults().subscribeFaults(GatewayFaults.SubscribeFault.IGNORE, 1);
+        gateway.dropHubSockets("market");
+        Await.until("a reconnect after the unanswered subscribe", () ->
+                adapter.reconnectsScheduled(ConnectionLink.MARKET_HUB) == 2);
+        Await.until("reconnected", () -> connection.contains("MARKET_HUB RECONNECTED"));
+        assertThat(connection.stream().filter(s -> s.equals("MARKET_HUB RECONNECTED")))
+                .as("the unconfirmed connection was never announced").hasSize(1);
+        int before = strategy.quotes;
+        tick();
+        Await.until("quotes on the confirmed subscription", () -> strategy.quotes > before);
+    }
+
+    @Test
     void duplicatedAndReorderedEventsLeaveOneFillPerTrade() {
         gateway.faults().duplicateHubEvents(20);
         gateway.faults().reorderHubEvents(4);
@@ -284,6 +340,43 @@ class ProjectXAdapterTest {
     }
 
     @Test
+    void aPlacementAnsweredUnknownErrorOrOrderPendingIsFoundByItsCustomTagNotTakenAsRejected() {
+        long[] id = new long[2];
+        gateway.faults().answerWithCode("Order/place", 7, 1);
+        act(o -> id[0] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("3")))));
+        Await.until("the order answered UnknownError found working", () -> strategy.orders.contains(id[0] + " OPEN 0/1"));
+        gateway.faults().answerWithCode("Order/place", 6, 1);
+        act(o -> id[1] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("4")))));
+        Await.until("the order answered OrderPending found working", () -> strategy.orders.contains(id[1] + " OPEN 0/1"));
+        assertThat(strategy.orders).as("an uncertain answer is no rejection").noneMatch(s -> s.contains("REJECTED"));
+        assertThat(adapter.rest().openOrders(account)).as("both at the gateway, each sent once").hasSize(2);
+        assertThat(adapter.rest().orders(account, java.time.Instant.now().minusSeconds(600))).hasSize(2);
+        assertThat(engine.killSwitchOn()).isFalse();
+    }
+
+    @Test
+    void aLostPlacementIsLookedForOffTheCommandThreadSoAnotherOrdersCancelDoesNotWaitBehindIt() {
+        long[] id = new long[2];
+        act(o -> id[0] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("3")))));
+        Await.until("the first order working", () -> strategy.orders.contains(id[0] + " OPEN 0/1"));
+        // the second's answer is lost, and its lookup's first read is held past the call timeout
+        gateway.faults().loseAnswers("Order/place", 1);
+        gateway.faults().delayAnswers("Order/search", CALL_TIMEOUT.plusSeconds(3), 1);
+        act(o -> id[1] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("4")))));
+        Await.until("the lost placement being looked for", () -> adapter.placementsBeingLookedFor() == 1);
+        act(o -> o.cancel(id[0]));
+        Await.until("the first order cancelled", () -> strategy.orders.contains(id[0] + " CANCELLED 0/1"));
+        assertThat(adapter.placementsBeingLookedFor()).as("cancelled while the lookup still waits for its read")
+                .isEqualTo(1);
+        act(o -> o.cancel(id[1]));
+        Await.until("the looked-for order found, then its cancel sent", () ->
+                strategy.orders.contains(id[1] + " CANCELLED 0/1"));
+        assertThat(adapter.rest().openOrders(account)).isEmpty();
+        assertThat(adapter.rest().orders(account, java.time.Instant.now().minusSeconds(600)))
+                .as("each sent once").hasSize(2);
+    }
+
+    @Test
     void aPlacementRefusedWith5xxBeforeTheGatewayTookItIsSettledAsRejectedByASnapshotAndNeverResent() {
         gateway.faults().serverErrors("Order/place", 1);
         long[] id = new long[1];
@@ -301,6 +394,20 @@ class ProjectXAdapterTest {
         act(o -> id[0] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("3")))));
         Await.until("the next intent working", () -> strategy.orders.contains(id[0] + " OPEN 0/1"));
         assertThat(adapter.rest().openOrders(account)).hasSize(1);
+    }
+
+    @Test
+    void aSettlingSnapshotThatFailsIsRetriedWhileTheLinkIsUpSoTheLostPlacementIsNotLeftUnknown() {
+        gateway.faults().serverErrors("Order/place", 1);
+        long[] id = new long[1];
+        act(o -> id[0] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("3")))));
+        Await.until("the strategy told the order is unknown", () -> strategy.orders.contains(id[0] + " NONE 0/1"));
+        // only the settling snapshot reads the open orders: every retry of its read fails, so the snapshot does
+        gateway.faults().serverErrors("Order/searchOpen", 5);
+        Await.until("the strategy told the order was rejected", () -> strategy.orders.stream()
+                .anyMatch(s -> s.startsWith(id[0] + " REJECTED")));
+        assertThat(connection).as("settled on the same connection, no reconnect").doesNotContain("USER_HUB LOST");
+        assertThat(adapter.rest().orders(account, java.time.Instant.now().minusSeconds(600))).isEmpty();
     }
 
     @Test

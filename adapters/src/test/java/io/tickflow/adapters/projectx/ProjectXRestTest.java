@@ -217,6 +217,29 @@ class ProjectXRestTest {
     }
 
     @Test
+    void aPlacementHeldPastItsSendDeadlineByATokenRenewalIsNeverSent() {
+        MovableClock clock = new MovableClock();
+        try (PaperGateway slow = PaperGateway.builder().user("demo", KEY).wallClock(clock)
+                .tokenLifetime(Duration.ofHours(1)).build().start();
+             ProjectXRest client = new ProjectXRest(slow.url(), "demo", Secret.of(KEY), Duration.ofSeconds(10),
+                     Duration.ofMillis(200), clock)) {
+            String contract = slow.contracts().get(0).contract().id();
+            slow.quote(contract, new BigDecimal("6800.00"), 10, new BigDecimal("6800.25"), 10);
+            client.login();
+            // renewal is due (the token still valid), and its validate answers later than the send deadline
+            clock.advance(Duration.ofMinutes(55));
+            slow.faults().delayAnswers("Auth/validate", Duration.ofMillis(1500), 1);
+            assertThatThrownBy(() -> client.placeBy(System.nanoTime() + 500_000_000L, ACCOUNT, contract, LIMIT, BUY, 1,
+                    new BigDecimal("6790.00"), null, null, "renewed-late-1"))
+                    .isInstanceOfSatisfying(ProjectXException.NotSent.class,
+                            e -> assertThat(e.outcomeUnknown()).as("certainly not placed").isFalse())
+                    .hasMessageContaining("renewing the session token");
+            assertThat(client.validations()).as("the token was renewed all the same").isEqualTo(1);
+            assertThat(client.orders(ACCOUNT, Instant.now().minusSeconds(600))).isEmpty();
+        }
+    }
+
+    @Test
     void aPlacementHeldPastItsSendDeadlineIsNeverSentAndSaysSoDefinitely() {
         assertThatThrownBy(() -> rest.placeBy(System.nanoTime() - 1, ACCOUNT, es, LIMIT, BUY, 1,
                 new BigDecimal("6790.00"), null, null, "late-1"))

@@ -126,8 +126,13 @@ public final class Hub {
         }
     }
 
-    void connected(HubConnection connection) {
+    /** The handshake was accepted: the connection is a session, listed before the client hears so. */
+    void joined(HubConnection connection) {
         sessions.add(connection);
+    }
+
+    /** The handshake answer is on its way: the hub methods may send to the session. */
+    void connected(HubConnection connection) {
         try {
             methods.onConnected(connection);
         } catch (RuntimeException e) {

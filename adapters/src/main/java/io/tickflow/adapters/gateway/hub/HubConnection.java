@@ -181,6 +181,9 @@ public final class HubConnection implements HubSession, Session.Listener.AutoDem
             }
         } else if (state.compareAndSet(State.HANDSHAKING, State.CONNECTED)) {
             handshaken = true;
+            // a session before its handshake answer: a client told it is connected is one the gateway
+            // already lists (a logout elsewhere right after must reach it)
+            hub.joined(this);
             enqueue(protocol.handshakeResponse(), false);
             hub.connected(this);
         }
@@ -211,7 +214,7 @@ public final class HubConnection implements HubSession, Session.Listener.AutoDem
         }
         try {
             Object result = hub.methods().invoke(this, method, invocation.arguments());
-            if (invocationId != null) {
+            if (invocationId != null && result != HubMethods.NO_COMPLETION) {
                 enqueue(protocol.completion(invocationId, result), false);
             }
         } catch (HubMethodException e) {

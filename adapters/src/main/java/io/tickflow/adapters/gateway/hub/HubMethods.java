@@ -9,6 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * gateway (the market hub, the user hub) and called by {@link Hub} on a network thread.
  */
 public interface HubMethods {
+    /**
+     * What {@link #invoke} returns to send no completion at all (a test's unanswered
+     * invocation), not even for an invocation that asked for one.
+     */
+    Object NO_COMPLETION = new Object();
+
     /** The hub's method names (matched case-insensitively, as ASP.NET Core does); any other name is answered "Method does not exist.". */
     List<String> methodNames();
 
@@ -16,7 +22,7 @@ public interface HubMethods {
      * A client invoked {@code method} (one of {@link #methodNames()}, in its canonical
      * spelling) with these arguments.
      *
-     * @return the completion's result, or null for a void completion
+     * @return the completion's result, null for a void completion, or {@link #NO_COMPLETION}
      * @throws HubMethodException to answer with a completion error carrying its message
      */
     Object invoke(HubSession session, String method, List<JsonNode> arguments) throws HubMethodException;

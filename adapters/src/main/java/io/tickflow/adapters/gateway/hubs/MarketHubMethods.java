@@ -3,6 +3,9 @@ package io.tickflow.adapters.gateway.hubs;
 import java.util.List;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tickflow.adapters.gateway.hub.HubMethodException;
@@ -18,6 +21,7 @@ import io.tickflow.adapters.projectx.wire.ApiObjects;
  * client has a market before the next change.
  */
 public final class MarketHubMethods implements HubMethods {
+    private static final Logger LOG = LoggerFactory.getLogger(MarketHubMethods.class);
     private final PaperVenue venue;
     private final VenueThread venueThread;
     private final HubBroadcaster broadcaster;
@@ -46,13 +50,16 @@ public final class MarketHubMethods implements HubMethods {
             return null;
         }
         set.add(key);
-        if (set == subs.quotes) {
-            venueThread.execute(() -> {
-                ApiObjects.Quote last = venue.lastQuote(contractId);
-                if (last != null) {
-                    broadcaster.send(session, "GatewayQuote", venue.contract(contractId).id(), last);
-                }
-            });
+        // the subscriber is answered on this network thread: a swamped venue skips the
+        // immediate quote (the next change is sent anyway) rather than hold the thread
+        if (set == subs.quotes && !venueThread.tryExecute(() -> {
+            ApiObjects.Quote last = venue.lastQuote(contractId);
+            if (last != null) {
+                broadcaster.send(session, "GatewayQuote", venue.contract(contractId).id(), last);
+            }
+        })) {
+            LOG.warn("the paper venue is swamped: no immediate quote of {} for connection {}", contractId,
+                    session.id());
         }
         return null;
     }

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tickflow.adapters.gateway.GatewayFaults;
 import io.tickflow.adapters.gateway.auth.TokenService;
 import io.tickflow.adapters.gateway.venue.PaperVenue;
+import io.tickflow.adapters.gateway.venue.VenueBusy;
 import io.tickflow.adapters.gateway.venue.VenueError;
 import io.tickflow.adapters.gateway.venue.VenueThread;
 import io.tickflow.adapters.projectx.wire.Json;
@@ -41,7 +42,12 @@ import io.tickflow.adapters.projectx.wire.Json;
  */
 public final class RestApi extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
-    private static final Duration VENUE_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The code that says a command was not carried out, by command: used when the venue
+     * withdrew it unrun. Reads have none (they are answered 503, which a client retries).
+     */
+    private static final Map<String, Integer> NOT_CARRIED_OUT = Map.of("Order/place", 2, "Order/cancel", 3,
+            "Order/modify", 3, "Position/closeContract", 5, "Position/partialCloseContract", 6);
     private static final java.util.Set<String> ENVELOPE = java.util.Set.of("success", "errorCode", "errorMessage");
 
     /** One endpoint: the user (null for login), the body, and the envelope to fill. */
@@ -73,16 +79,21 @@ public final class RestApi extends Handler.Abstract {
     private final Map<String, String> apiKeys;
     private final LongSupplier wallNanos;
     private final ExpiredTokenAnswer expired;
+    private final Duration venueTimeout;
     private final java.util.concurrent.atomic.AtomicLong logins = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param apiKeys   user name → API key accepted by {@code Auth/loginKey}
      * @param wallNanos the wall clock in epoch nanoseconds (the default end of a search range)
      * @param expired   how {@code Auth/validate} answers a token past its lifetime
+     * @param venueTimeout the longest a request waits for the venue thread before it is answered
+     *                     (not carried out if the venue had not started it, else UnknownError)
      */
     public RestApi(PaperVenue venue, VenueThread venueThread, TokenService tokens, GatewayFaults faults,
-                   Map<String, String> apiKeys, boolean rateLimits, LongSupplier wallNanos, ExpiredTokenAnswer expired) {
+                   Map<String, String> apiKeys, boolean rateLimits, LongSupplier wallNanos, ExpiredTokenAnswer expired,
+                   Duration venueTimeout) {
         this.expired = expired;
+        this.venueTimeout = venueTimeout;
         this.venue = venue;
         this.venueThread = venueThread;
         this.tokens = tokens;
@@ -224,7 +235,7 @@ public final class RestApi extends Handler.Abstract {
     }
 
     private <T> T onVenue(java.util.concurrent.Callable<T> call) {
-        return venueThread.call(call, VENUE_TIMEOUT);
+        return venueThread.call(call, venueTimeout);
     }
 
     /**
@@ -323,6 +334,12 @@ public final class RestApi extends Handler.Abstract {
             if (faults.takeLostAnswer(route.name)) {
                 return send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, null);
             }
+            int code = faults.takeAnswerCode(route.name);
+            if (code != 0) {
+                // an injected fault: carried out, but answered as a service unsure of the outcome
+                return send(response, callback, 200, failure(route, code, "An injected error code " + code
+                        + " (the call was carried out)"));
+            }
             return send(response, callback, 200, env);
         } catch (JsonProcessingException e) {
             return badRequest(response, callback, route, "$", "The request body is not valid JSON: "
@@ -332,12 +349,29 @@ public final class RestApi extends Handler.Abstract {
         } catch (VenueError e) {
             Map<String, Object> failed = failure(route, e.code(), e.getMessage());
             return send(response, callback, 200, failed);
+        } catch (VenueBusy e) {
+            return venueBusy(response, callback, route, e);
         } catch (RuntimeException e) {
             LOG.error("{} failed", route.name, e);
             Map<String, Object> failed = failure(route, route.malformedCode,
                     "The paper gateway could not handle the request: " + e.getMessage());
             return send(response, callback, 200, failed);
         }
+    }
+
+    /**
+     * The venue did not finish in time, answered as what happened: a command withdrawn unrun is
+     * refused with the code that says it was not carried out; one the venue had started gets the
+     * endpoint's UnknownError (it may yet take effect, as with the service); a read gets 503.
+     */
+    private boolean venueBusy(Response response, Callback callback, Route route, VenueBusy e) {
+        LOG.warn("{}: {}", route.name, e.getMessage());
+        Integer notCarriedOut = NOT_CARRIED_OUT.get(route.name);
+        if (notCarriedOut == null) {
+            return send(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, null);
+        }
+        return send(response, callback, 200, failure(route, e.started() ? route.malformedCode : notCarriedOut,
+                e.getMessage()));
     }
 
     /** A business failure: the payload field null, then the envelope with the code and message. */
