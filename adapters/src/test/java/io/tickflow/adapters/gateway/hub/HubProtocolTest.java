@@ -90,6 +90,8 @@ class HubProtocolTest {
         HubSession session = server.hub.sessions().iterator().next();
         assertThat(session.userName()).isEqualTo("alice");
         assertThat(session.isOpen()).isTrue();
+        // the session is listed before the handshake is answered, the hub's methods told after
+        Await.until("the hub's methods hear the connection", () -> !server.methods.connected.isEmpty());
         assertThat(server.methods.connected).containsExactly(session);
     }
 
