@@ -114,6 +114,18 @@ public final class RunCommand implements Callable<Integer> {
         ContractRegistry registry = new ContractRegistry();
         setup.contracts.forEach(registry::register);
         ProjectXAdapter adapter = new ProjectXAdapter(settings, registry, accounts);
+        try {
+            // sign in and look every contract up before anything starts: a contract the gateway
+            // does not know is a mistake in the configuration, not a market hub to retry forever
+            adapter.rest().token();
+            GatewayContractCheck.requireKnown(adapter.rest(), setup);
+        } catch (RuntimeException e) {
+            adapter.close();
+            if (gateway != null) {
+                gateway.close();
+            }
+            throw e;
+        }
         FillRecorder fills = new FillRecorder(setup.contracts, setup.commissions);
         StatusBoard board = new StatusBoard(setup.contracts);
         Map<Long, RiskLimits> risk = new HashMap<>();

@@ -239,7 +239,9 @@ public final class ConfigLoader {
             if (contracts.isEmpty()) {
                 throw s.error("contracts", "at least one contract is required (a symbol like ES, or a contract id)");
             }
+            List<TickflowConfig.Origin> origins = new ArrayList<>();
             for (String c : contracts) {
+                origins.add(s.origin("contracts", origins.size()));
                 if (!SYMBOLS.contains(c.toUpperCase(Locale.ROOT)) && !c.matches("CON\\.F\\.US\\.[A-Z0-9]+\\.[A-Z]\\d\\d")) {
                     throw s.error("contracts", "expected a symbol of " + SYMBOLS + " or a contract id like "
                             + "CON.F.US.EP.Z26, found '" + c + "'");
@@ -248,7 +250,8 @@ public final class ConfigLoader {
             ConfigNode params = s.object("params");
             Map<String, String> values = params.scalars();
             checkStrategy(s, params, new StrategyParams(name, values), className, loader);
-            out.add(new TickflowConfig.StrategyEntry(name, className, account, List.copyOf(contracts), values));
+            out.add(new TickflowConfig.StrategyEntry(name, className, account, List.copyOf(contracts), values,
+                    List.copyOf(origins)));
         }
         return out;
     }
