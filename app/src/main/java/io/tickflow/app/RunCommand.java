@@ -165,12 +165,14 @@ public final class RunCommand implements Callable<Integer> {
         }, "tickflow-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         String startFailures = null;
+        boolean connected = false;
         try {
             engine.start();
             printReplay(engine, setup, accounts);
             startFailures = engine.startFailures().isEmpty() ? null : String.join("; ", engine.startFailures());
             if (startFailures == null) {
                 adapter.start(engine.publisher());
+                connected = true;
                 long started = System.nanoTime(); // --duration is trading time: signing in and syncing come first
                 System.out.println("tickflow: running " + setup.strategies.size() + " strateg"
                         + (setup.strategies.size() == 1 ? "y" : "ies") + " on " + (gateway != null ? "the paper gateway at "
@@ -188,7 +190,9 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            if (startFailures == null) {
+            // a run that never signed in has nothing at the gateway to stand down, and a REST API
+            // that refused it (or is not there) would only be polled for ten seconds in vain
+            if (connected) {
                 workingAtEnd = standDown(engine, adapter, accounts);
             }
             adapter.close();
