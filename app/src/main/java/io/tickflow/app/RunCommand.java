@@ -114,18 +114,6 @@ public final class RunCommand implements Callable<Integer> {
         ContractRegistry registry = new ContractRegistry();
         setup.contracts.forEach(registry::register);
         ProjectXAdapter adapter = new ProjectXAdapter(settings, registry, accounts);
-        try {
-            // sign in and look every contract up before anything starts: a contract the gateway
-            // does not know is a mistake in the configuration, not a market hub to retry forever
-            adapter.rest().token();
-            GatewayContractCheck.requireKnown(adapter.rest(), setup);
-        } catch (RuntimeException e) {
-            adapter.close();
-            if (gateway != null) {
-                gateway.close();
-            }
-            throw e;
-        }
         FillRecorder fills = new FillRecorder(setup.contracts, setup.commissions);
         StatusBoard board = new StatusBoard(setup.contracts);
         Map<Long, RiskLimits> risk = new HashMap<>();
@@ -134,7 +122,9 @@ public final class RunCommand implements Callable<Integer> {
                 .commandTimeout(settings.commandTimeout())
                 // ProjectX's trailPrice is documented neither as a distance nor as a price: trail stops here
                 .emulateTrailingStops(true)
-                .risk(RiskLimits.none(), risk).listener(new ReportingListener(fills));
+                .risk(RiskLimits.none(), risk).listener(new ReportingListener(fills))
+                // a strategy failing in onStart is one line from us (its trace with --verbose), not an error log too
+                .startFailuresReportedByCaller(true);
         Path journalDir = journal != null ? journal : cfg.recovery().journal();
         if (journalDir != null) {
             builder.journal(journalDir).journalSync(journalSync || cfg.recovery().sync())
@@ -171,6 +161,11 @@ public final class RunCommand implements Callable<Integer> {
             printReplay(engine, setup, accounts);
             startFailures = engine.startFailures().isEmpty() ? null : String.join("; ", engine.startFailures());
             if (startFailures == null) {
+                // sign in and look every contract up before connecting the hubs: a contract the
+                // gateway does not know is a mistake in the configuration, not a market hub to
+                // retry until the run ends
+                adapter.rest().token();
+                GatewayContractCheck.requireKnown(adapter.rest(), setup);
                 adapter.start(engine.publisher());
                 connected = true;
                 long started = System.nanoTime(); // --duration is trading time: signing in and syncing come first
@@ -208,7 +203,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         try {
             if (startFailures != null) {
-                throw new IllegalArgumentException(startFailures);
+                throw new IllegalArgumentException(startFailures, engine.firstStartFailure());
             }
             report(engine, setup, fills, board, accounts);
         } finally {

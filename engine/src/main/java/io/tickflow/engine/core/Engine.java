@@ -104,6 +104,7 @@ public final class Engine implements AutoCloseable {
             hosts.add(new StrategyHost(hosts.size(), spec.name(), spec.strategy(), spec.accountId(), policy, own, trades));
         }
         this.dispatcher = new EventDispatcher(contracts, config, clock, b.calendar, b.listener, hosts, stats);
+        dispatcher.startFailuresReportedByCaller(b.startFailuresReportedByCaller);
         this.positions = new PositionBook(contracts, b.commissions);
         TradingDesk desk = null;
         GatewayPort port = b.gateway;
@@ -306,6 +307,20 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * What the first strategy whose {@code onStart} threw threw, or null if every strategy
+     * started: the cause behind {@link #startFailures()}, for a caller that shows stack traces
+     * on request. Meaningful once {@link #start()} has returned; callable from any thread.
+     */
+    public Throwable firstStartFailure() {
+        for (StrategyHost host : hosts) {
+            if (host.startFailure() != null) {
+                return host.startFailure();
+            }
+        }
+        return null;
+    }
+
+    /**
      * The state of a strategy by name.
      *
      * @throws IllegalArgumentException if there is no such strategy
@@ -414,8 +429,21 @@ public final class Engine implements AutoCloseable {
         private int journalSegmentBytes = Journal.DEFAULT_SEGMENT_BYTES;
         private boolean journalSync;
         private UnknownOrderPolicy orphanOrders = UnknownOrderPolicy.CANCEL;
+        private boolean startFailuresReportedByCaller;
 
         private Builder() {
+        }
+
+        /**
+         * The code that starts the engine reports {@link Engine#startFailures()} itself (a
+         * command line printing one line, say), so a strategy's {@code onStart} throwing is
+         * logged at debug, with its stack trace, instead of at error. Faults of running
+         * strategies are logged at error either way. Off by default: nothing is then reported
+         * only by a caller that might not look.
+         */
+        public Builder startFailuresReportedByCaller(boolean on) {
+            this.startFailuresReportedByCaller = on;
+            return this;
         }
 
         /**
