@@ -93,15 +93,20 @@ public final class RunCommand implements Callable<Integer> {
             + "at the gateway, adopt or cancel (overrides engine.orphans; default cancel).")
     String orphans;
 
-    @Option(names = "--flatten", description = "At the end, close every position at market (working orders are "
-            + "always cancelled).")
-    boolean flatten;
+    @Option(names = "--flatten", negatable = true, description = "At the end (or on Ctrl-C), close every position "
+            + "at market; working orders, protective stops and targets included, are always cancelled, so without "
+            + "it a position is left open unprotected (overrides engine.flattenOnStop; default false).")
+    Boolean flatten;
+
+    /** Whether the stand-down closes positions: {@code --flatten} / {@code --no-flatten}, else the configuration. */
+    private boolean flattenOnStop;
 
     @Override
     public Integer call() throws Exception {
         ClassLoader strategies = strategyJars.loader();
         TickflowConfig cfg = ConfigLoader.load(config, System.getenv(), strategies);
         Duration limit = duration == null ? null : FaultScript.duration(duration, "--duration " + duration);
+        flattenOnStop = flatten != null ? flatten : cfg.flattenOnStop();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         RunSetup setup = new RunSetup(cfg, today, strategies);
         List<Long> accounts = cfg.accounts().stream().map(TickflowConfig.Account::id).toList();
@@ -217,7 +222,7 @@ public final class RunCommand implements Callable<Integer> {
      * waits up to ten seconds for the gateway to confirm: no open orders, and flat if asked.
      */
     private int standDown(Engine engine, ProjectXAdapter adapter, List<Long> accounts) {
-        engine.standDown(flatten);
+        engine.standDown(flattenOnStop);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         int working = -1;
         while (System.nanoTime() < deadline) {
@@ -225,7 +230,7 @@ public final class RunCommand implements Callable<Integer> {
                 working = openOrders(adapter, accounts);
                 boolean flat = true;
                 for (long account : accounts) {
-                    flat &= !flatten || adapter.rest().openPositions(account).isEmpty();
+                    flat &= !flattenOnStop || adapter.rest().openPositions(account).isEmpty();
                 }
                 if (working == 0 && flat) {
                     break;
@@ -418,6 +423,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.print(SummaryTable.of(result));
+        for (FinalPosition p : result.positions()) {
+            if (p.net() != 0) {
+                // the stand-down cancelled every working order: a stop or target protecting this went with them
+                System.out.println("WARN: account " + p.accountId() + " " + setup.contracts.get(p.contract()).id()
+                        + " " + (p.net() > 0 ? "+" + p.net() : p.net()) + " left open without protection (its stop "
+                        + "and target orders were cancelled); " + (flattenOnStop ? "closing it did not complete: "
+                        + "close it at the gateway" : "close it at the gateway, or stop with --flatten or "
+                        + "engine.flattenOnStop: true"));
+            }
+        }
         if (out != null) {
             BacktestReport.write(result, out);
             System.out.println("results in " + out.toAbsolutePath());

@@ -49,7 +49,8 @@ import io.tickflow.engine.strategy.StrategyParams;
  * engine: {ringSize: 65536, waitStrategy: yielding,
  *          journal: journal/,   # optional: journal every inbound event here and recover from it on restart
  *          journalSync: false,  # true: force each batch of records to the disk (survives power loss)
- *          orphans: cancel}     # adopt | cancel: orders a killed earlier run left working (default cancel)
+ *          orphans: cancel,     # adopt | cancel: orders a killed earlier run left working (default cancel)
+ *          flattenOnStop: false} # true: the end of a run closes every position too (--flatten / --no-flatten win)
  * }</pre>
  * Strings may use {@code ${NAME}} or {@code ${NAME:-default}} from the environment. Every
  * problem is reported as {@code file:line: key: what was expected}; unknown keys are errors;
@@ -89,7 +90,7 @@ public final class ConfigLoader {
         }
         ConfigNode engine = root.object("engine");
         return new TickflowConfig(gateway, accounts, entries, perSide, bySymbol, engine(engine),
-                recovery(engine, file));
+                recovery(engine, file), engine.bool("flattenOnStop", false));
     }
 
     private static TickflowConfig.Gateway gateway(ConfigNode g, Path file) {
@@ -320,7 +321,7 @@ public final class ConfigLoader {
     }
 
     private static EngineConfig engine(ConfigNode e) {
-        e.only("ringSize", "waitStrategy", "journal", "journalSync", "orphans");
+        e.only("ringSize", "waitStrategy", "journal", "journalSync", "orphans", "flattenOnStop");
         EngineConfig config = EngineConfig.defaults();
         if (e.has("ringSize")) {
             long size = e.integer("ringSize", 0, 64, 1 << 24);

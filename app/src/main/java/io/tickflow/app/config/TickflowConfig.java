@@ -18,10 +18,13 @@ import io.tickflow.engine.risk.RiskLimits;
  * @param commissionBySymbol     per-symbol overrides, cents per side
  * @param engine      engine tuning
  * @param recovery    crash recovery: the journal and what to do with orphaned orders
+ * @param flattenOnStop {@code engine.flattenOnStop}: at the end of a run (or on Ctrl-C) close
+ *                      every position at market, not only cancel the working orders (which
+ *                      takes the positions' protective stops and targets with them)
  */
 public record TickflowConfig(Gateway gateway, List<Account> accounts, List<StrategyEntry> strategies,
                              long commissionCentsPerSide, Map<String, Long> commissionBySymbol, EngineConfig engine,
-                             Recovery recovery) {
+                             Recovery recovery, boolean flattenOnStop) {
 
     /**
      * Crash recovery ({@code engine.journal}, {@code engine.journalSync}, {@code engine.orphans}).
