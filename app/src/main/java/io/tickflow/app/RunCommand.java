@@ -120,7 +120,7 @@ public final class RunCommand implements Callable<Integer> {
         setup.contracts.forEach(registry::register);
         ProjectXAdapter adapter = new ProjectXAdapter(settings, registry, accounts);
         FillRecorder fills = new FillRecorder(setup.contracts, setup.commissions);
-        StatusBoard board = new StatusBoard(setup.contracts);
+        StatusBoard board = new StatusBoard(setup.contracts, accounts);
         Map<Long, RiskLimits> risk = new HashMap<>();
         cfg.accounts().forEach(a -> risk.put(a.id(), a.risk()));
         Engine.Builder builder = Engine.builder().config(cfg.engine()).gateway(adapter).commissions(setup.commissions)
@@ -140,6 +140,7 @@ public final class RunCommand implements Callable<Integer> {
         builder.strategy(StrategySpec.of("status", board, setup.contracts.stream().map(Contract::id)
                 .toArray(String[]::new)).withAccount(accounts.get(0)));
         Engine engine = builder.build();
+        board.watch(engine);
 
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
@@ -362,35 +363,42 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The status line: each contract's last price and net position, the orders working at the
+     * gateway, then per account its realized PnL before commissions (as in the summary),
+     * unrealized PnL, and the loss room the risk gate itself computes (the smaller of what is
+     * left before its daily loss limit, counted from the session start, and before its
+     * trailing drawdown floor; commissions and unrealized PnL count there, as in the gate).
+     */
     private static String status(Engine engine, RunSetup setup, StatusBoard board, TickflowConfig cfg,
                                  Duration limit, long elapsedNanos, int openOrders) {
         List<Long> accounts = cfg.accounts().stream().map(TickflowConfig.Account::id).toList();
         StringBuilder line = new StringBuilder(LocalTime.now(ZoneOffset.UTC).format(CLOCK)).append(' ');
         long[] last = board.lastPrices();
-        long realized = 0;
-        long unrealized = 0;
+        long[] unrealized = new long[accounts.size()];
         for (int c = 0; c < setup.contracts.size(); c++) {
             Contract contract = setup.contracts.get(c);
             line.append(contract.symbol()).append(' ')
                     .append(last[c] == PriceTicks.NONE ? "-" : contract.toPrice(last[c]).toPlainString());
             long net = 0;
-            for (long account : accounts) {
-                Position p = engine.positions().position(account, c);
+            for (int a = 0; a < accounts.size(); a++) {
+                Position p = engine.positions().position(accounts.get(a), c);
                 net += p.net();
                 if (last[c] != PriceTicks.NONE) {
-                    unrealized += p.unrealizedCents(last[c]);
+                    unrealized[a] += p.unrealizedCents(last[c]);
                 }
             }
             line.append(" pos ").append(net > 0 ? "+" + net : Long.toString(net)).append(" | ");
         }
-        for (long account : accounts) {
-            realized += engine.positions().realizedCents(account) - engine.positions().commissionCents(account);
-        }
-        line.append("orders ").append(openOrders < 0 ? "?" : Integer.toString(openOrders)).append(" | realized ")
-                .append(Money.dollars(realized)).append(" unrealized ").append(Money.dollars(unrealized));
-        long lossLimit = cfg.accounts().stream().mapToLong(a -> a.risk().dailyLossLimitCents()).sum();
-        if (lossLimit > 0) {
-            line.append(" | loss room ").append(Money.dollars(Math.max(0, lossLimit + realized + unrealized)));
+        line.append("orders ").append(openOrders < 0 ? "?" : Integer.toString(openOrders));
+        for (int a = 0; a < accounts.size(); a++) {
+            line.append(" | ").append(accounts.size() == 1 ? "" : accounts.get(a) + " ").append("realized ")
+                    .append(Money.dollars(board.realizedCents(a))).append(" unrealized ")
+                    .append(Money.dollars(unrealized[a]));
+            long room = board.lossRoomCents(a);
+            if (room >= 0) {
+                line.append(accounts.size() == 1 ? " | loss room " : " loss room ").append(Money.dollars(room));
+            }
         }
         if (limit != null) {
             int done = (int) Math.min(20, elapsedNanos * 20 / Math.max(1, limit.toNanos()));

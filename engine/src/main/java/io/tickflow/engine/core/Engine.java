@@ -55,6 +55,8 @@ public final class Engine implements AutoCloseable {
     private final EngineConfig config;
     private final ContractRegistry contracts;
     private final Clock clock;
+    /** The risk gate orders pass (the trading desk's), or null without a gateway; engine thread only. */
+    private RiskGate riskGate;
     private final InboundRing ring;
     private final EventDispatcher dispatcher;
     private final List<StrategyHost> hosts;
@@ -127,6 +129,7 @@ public final class Engine implements AutoCloseable {
             long firstClientOrderId = config.eventTime() ? 1
                     : journal != null ? journal.firstClientOrderId() : new SystemClock().nanos();
             RiskGate gate = new RiskGate(b.defaultLimits, b.accountLimits, b.calendar.copy());
+            riskGate = gate;
             desk = new TradingDesk(contracts, port, positions, clock, b.commandTimeout.toNanos(),
                     firstClientOrderId, dispatcher, gate, b.listener, hosts, b.unknownOrders);
             desk.emulateTrailingStops(b.emulateTrailingStops);
@@ -318,6 +321,17 @@ public final class Engine implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /**
+     * How much more the account may lose, in cents, before the risk gate's daily loss limit or
+     * trailing drawdown trips (see {@link RiskGate#lossRoomCents}): 0 while a breach halts the
+     * account, -1 if it has neither rule or the engine has no gateway. Engine thread only (a
+     * strategy's callback, or after {@link #shutdown()}): it reads the gate's state unguarded.
+     * Allocation-free.
+     */
+    public long lossRoomCents(long accountId) {
+        return riskGate == null ? -1 : riskGate.lossRoomCents(accountId, clock.nanos());
     }
 
     /**
