@@ -263,8 +263,15 @@ public final class ConfigLoader {
         Class<?> type;
         try {
             type = Class.forName(className, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
+        } catch (ClassNotFoundException e) {
             throw s.error("class", "no class " + className + " on the class path or in a --strategy-jar");
+        } catch (UnsupportedClassVersionError e) {
+            int java = Runtime.version().feature();
+            throw s.error("class", className + " was compiled for a newer Java than this one, Java " + java + " ("
+                    + e.getMessage() + "); rebuild it with --release " + java + ", or run tickflow on a newer Java");
+        } catch (LinkageError e) {
+            // found, but it cannot be loaded: a class it needs is missing, or its bytes are damaged
+            throw s.error("class", className + " was found but cannot be loaded: " + e);
         }
         if (!Strategy.class.isAssignableFrom(type)) {
             throw s.error("class", className + " does not implement " + Strategy.class.getName());
