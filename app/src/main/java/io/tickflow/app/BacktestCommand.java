@@ -68,7 +68,11 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         ClassLoader strategies = strategyJars.loader();
         TickflowConfig cfg = ConfigLoader.load(config, System.getenv(), strategies);
-        RunSetup setup = new RunSetup(cfg, LocalDate.now(ZoneOffset.UTC), strategies);
+        // contracts in their front month on the data's own first day, never today's: the same
+        // data gives the same bytes on any day, and 2013 data trades a 2013 contract
+        LocalDate firstDay = data != null ? firstDay(data)
+                : LocalDate.ofInstant(GeneratorConfig.defaults(cfg.gateway().seed()).start(), ZoneOffset.UTC);
+        RunSetup setup = new RunSetup(cfg, firstDay, strategies);
         MarketReplay replay;
         FillModel fills;
         if (data != null) {
@@ -81,7 +85,7 @@ public final class BacktestCommand implements Callable<Integer> {
                     : new FillModel(slippage, false, false);
         } else {
             List<GeneratorConfig> generators = new ArrayList<>();
-            List<PaperContract> known = PaperContract.defaults(LocalDate.now(ZoneOffset.UTC));
+            List<PaperContract> known = PaperContract.defaults(firstDay);
             for (int i = 0; i < setup.contracts.size(); i++) {
                 generators.add(GeneratorConfig.defaults(cfg.gateway().seed() + i).withSessions(sessions)
                         .withStartBidTicks(startBid(setup.contracts.get(i), known)));
@@ -100,6 +104,34 @@ public final class BacktestCommand implements Callable<Integer> {
         System.out.print(SummaryTable.of(result));
         System.out.println("results in " + out.toAbsolutePath());
         return 0;
+    }
+
+    /**
+     * The UTC day of a market-data CSV's first row ({@code ts_event}, ISO-8601, the first
+     * column of every format {@link CsvMarketData} reads).
+     */
+    private static LocalDate firstDay(Path file) {
+        try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(file)) {
+            in.readLine();
+            int line = 1;
+            for (String row = in.readLine(); row != null; row = in.readLine()) {
+                line++;
+                if (!row.isBlank()) {
+                    String ts = row.split(",", 2)[0].trim();
+                    try {
+                        return LocalDate.ofInstant(java.time.Instant.parse(ts), ZoneOffset.UTC);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw new IllegalArgumentException(file + ":" + line + ": ts_event: expected an ISO-8601 UTC "
+                                + "timestamp like 2013-10-07T13:30:00Z, found '" + ts + "'");
+                    }
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("--data " + file + ": no such file", e);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--data " + file + ": cannot be read: " + e, e);
+        }
+        throw new IllegalArgumentException(file + ": no rows of market data after the header");
     }
 
     private static long startBid(Contract c, List<PaperContract> known) {

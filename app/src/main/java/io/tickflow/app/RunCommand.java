@@ -93,15 +93,20 @@ public final class RunCommand implements Callable<Integer> {
             + "at the gateway, adopt or cancel (overrides engine.orphans; default cancel).")
     String orphans;
 
-    @Option(names = "--flatten", description = "At the end, close every position at market (working orders are "
-            + "always cancelled).")
-    boolean flatten;
+    @Option(names = "--flatten", negatable = true, description = "At the end (or on Ctrl-C), close every position "
+            + "at market; working orders, protective stops and targets included, are always cancelled, so without "
+            + "it a position is left open unprotected (overrides engine.flattenOnStop; default false).")
+    Boolean flatten;
+
+    /** Whether the stand-down closes positions: {@code --flatten} / {@code --no-flatten}, else the configuration. */
+    private boolean flattenOnStop;
 
     @Override
     public Integer call() throws Exception {
         ClassLoader strategies = strategyJars.loader();
         TickflowConfig cfg = ConfigLoader.load(config, System.getenv(), strategies);
         Duration limit = duration == null ? null : FaultScript.duration(duration, "--duration " + duration);
+        flattenOnStop = flatten != null ? flatten : cfg.flattenOnStop();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         RunSetup setup = new RunSetup(cfg, today, strategies);
         List<Long> accounts = cfg.accounts().stream().map(TickflowConfig.Account::id).toList();
@@ -115,14 +120,16 @@ public final class RunCommand implements Callable<Integer> {
         setup.contracts.forEach(registry::register);
         ProjectXAdapter adapter = new ProjectXAdapter(settings, registry, accounts);
         FillRecorder fills = new FillRecorder(setup.contracts, setup.commissions);
-        StatusBoard board = new StatusBoard(setup.contracts);
+        StatusBoard board = new StatusBoard(setup.contracts, accounts);
         Map<Long, RiskLimits> risk = new HashMap<>();
         cfg.accounts().forEach(a -> risk.put(a.id(), a.risk()));
         Engine.Builder builder = Engine.builder().config(cfg.engine()).gateway(adapter).commissions(setup.commissions)
                 .commandTimeout(settings.commandTimeout())
                 // ProjectX's trailPrice is documented neither as a distance nor as a price: trail stops here
                 .emulateTrailingStops(true)
-                .risk(RiskLimits.none(), risk).listener(new ReportingListener(fills));
+                .risk(RiskLimits.none(), risk).listener(new ReportingListener(fills))
+                // a strategy failing in onStart is one line from us (its trace with --verbose), not an error log too
+                .startFailuresReportedByCaller(true);
         Path journalDir = journal != null ? journal : cfg.recovery().journal();
         if (journalDir != null) {
             builder.journal(journalDir).journalSync(journalSync || cfg.recovery().sync())
@@ -133,6 +140,7 @@ public final class RunCommand implements Callable<Integer> {
         builder.strategy(StrategySpec.of("status", board, setup.contracts.stream().map(Contract::id)
                 .toArray(String[]::new)).withAccount(accounts.get(0)));
         Engine engine = builder.build();
+        board.watch(engine);
 
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
@@ -153,12 +161,19 @@ public final class RunCommand implements Callable<Integer> {
         }, "tickflow-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         String startFailures = null;
+        boolean connected = false;
         try {
             engine.start();
             printReplay(engine, setup, accounts);
             startFailures = engine.startFailures().isEmpty() ? null : String.join("; ", engine.startFailures());
             if (startFailures == null) {
+                // sign in and look every contract up before connecting the hubs: a contract the
+                // gateway does not know is a mistake in the configuration, not a market hub to
+                // retry until the run ends
+                adapter.rest().token();
+                GatewayContractCheck.requireKnown(adapter.rest(), setup);
                 adapter.start(engine.publisher());
+                connected = true;
                 long started = System.nanoTime(); // --duration is trading time: signing in and syncing come first
                 System.out.println("tickflow: running " + setup.strategies.size() + " strateg"
                         + (setup.strategies.size() == 1 ? "y" : "ies") + " on " + (gateway != null ? "the paper gateway at "
@@ -176,7 +191,9 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            if (startFailures == null) {
+            // a run that never signed in has nothing at the gateway to stand down, and a REST API
+            // that refused it (or is not there) would only be polled for ten seconds in vain
+            if (connected) {
                 workingAtEnd = standDown(engine, adapter, accounts);
             }
             adapter.close();
@@ -192,7 +209,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         try {
             if (startFailures != null) {
-                throw new IllegalArgumentException(startFailures);
+                throw new IllegalArgumentException(startFailures, engine.firstStartFailure());
             }
             report(engine, setup, fills, board, accounts);
         } finally {
@@ -206,7 +223,7 @@ public final class RunCommand implements Callable<Integer> {
      * waits up to ten seconds for the gateway to confirm: no open orders, and flat if asked.
      */
     private int standDown(Engine engine, ProjectXAdapter adapter, List<Long> accounts) {
-        engine.standDown(flatten);
+        engine.standDown(flattenOnStop);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         int working = -1;
         while (System.nanoTime() < deadline) {
@@ -214,7 +231,7 @@ public final class RunCommand implements Callable<Integer> {
                 working = openOrders(adapter, accounts);
                 boolean flat = true;
                 for (long account : accounts) {
-                    flat &= !flatten || adapter.rest().openPositions(account).isEmpty();
+                    flat &= !flattenOnStop || adapter.rest().openPositions(account).isEmpty();
                 }
                 if (working == 0 && flat) {
                     break;
@@ -346,35 +363,42 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The status line: each contract's last price and net position, the orders working at the
+     * gateway, then per account its realized PnL before commissions (as in the summary),
+     * unrealized PnL, and the loss room the risk gate itself computes (the smaller of what is
+     * left before its daily loss limit, counted from the session start, and before its
+     * trailing drawdown floor; commissions and unrealized PnL count there, as in the gate).
+     */
     private static String status(Engine engine, RunSetup setup, StatusBoard board, TickflowConfig cfg,
                                  Duration limit, long elapsedNanos, int openOrders) {
         List<Long> accounts = cfg.accounts().stream().map(TickflowConfig.Account::id).toList();
         StringBuilder line = new StringBuilder(LocalTime.now(ZoneOffset.UTC).format(CLOCK)).append(' ');
         long[] last = board.lastPrices();
-        long realized = 0;
-        long unrealized = 0;
+        long[] unrealized = new long[accounts.size()];
         for (int c = 0; c < setup.contracts.size(); c++) {
             Contract contract = setup.contracts.get(c);
             line.append(contract.symbol()).append(' ')
                     .append(last[c] == PriceTicks.NONE ? "-" : contract.toPrice(last[c]).toPlainString());
             long net = 0;
-            for (long account : accounts) {
-                Position p = engine.positions().position(account, c);
+            for (int a = 0; a < accounts.size(); a++) {
+                Position p = engine.positions().position(accounts.get(a), c);
                 net += p.net();
                 if (last[c] != PriceTicks.NONE) {
-                    unrealized += p.unrealizedCents(last[c]);
+                    unrealized[a] += p.unrealizedCents(last[c]);
                 }
             }
             line.append(" pos ").append(net > 0 ? "+" + net : Long.toString(net)).append(" | ");
         }
-        for (long account : accounts) {
-            realized += engine.positions().realizedCents(account) - engine.positions().commissionCents(account);
-        }
-        line.append("orders ").append(openOrders < 0 ? "?" : Integer.toString(openOrders)).append(" | realized ")
-                .append(Money.dollars(realized)).append(" unrealized ").append(Money.dollars(unrealized));
-        long lossLimit = cfg.accounts().stream().mapToLong(a -> a.risk().dailyLossLimitCents()).sum();
-        if (lossLimit > 0) {
-            line.append(" | loss room ").append(Money.dollars(Math.max(0, lossLimit + realized + unrealized)));
+        line.append("orders ").append(openOrders < 0 ? "?" : Integer.toString(openOrders));
+        for (int a = 0; a < accounts.size(); a++) {
+            line.append(" | ").append(accounts.size() == 1 ? "" : accounts.get(a) + " ").append("realized ")
+                    .append(Money.dollars(board.realizedCents(a))).append(" unrealized ")
+                    .append(Money.dollars(unrealized[a]));
+            long room = board.lossRoomCents(a);
+            if (room >= 0) {
+                line.append(accounts.size() == 1 ? " | loss room " : " loss room ").append(Money.dollars(room));
+            }
         }
         if (limit != null) {
             int done = (int) Math.min(20, elapsedNanos * 20 / Math.max(1, limit.toNanos()));
@@ -407,6 +431,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.print(SummaryTable.of(result));
+        for (FinalPosition p : result.positions()) {
+            if (p.net() != 0) {
+                // the stand-down cancelled every working order: a stop or target protecting this went with them
+                System.out.println("WARN: account " + p.accountId() + " " + setup.contracts.get(p.contract()).id()
+                        + " " + (p.net() > 0 ? "+" + p.net() : p.net()) + " left open without protection (its stop "
+                        + "and target orders were cancelled); " + (flattenOnStop ? "closing it did not complete: "
+                        + "close it at the gateway" : "close it at the gateway, or stop with --flatten or "
+                        + "engine.flattenOnStop: true"));
+            }
+        }
         if (out != null) {
             BacktestReport.write(result, out);
             System.out.println("results in " + out.toAbsolutePath());

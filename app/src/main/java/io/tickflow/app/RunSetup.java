@@ -25,6 +25,10 @@ final class RunSetup {
     final List<Contract> contracts = new ArrayList<>();
     final List<StrategySpec> strategies = new ArrayList<>();
     final CommissionSchedule commissions;
+    /** Where each of {@link #contracts} is first written in the configuration, by contract id. */
+    final Map<String, TickflowConfig.Origin> origins = new LinkedHashMap<>();
+    /** What each of {@link #contracts} was written as ({@code ES}, or the id itself), by contract id. */
+    final Map<String, String> writtenAs = new LinkedHashMap<>();
 
     /** @param loader where the strategy classes come from (see {@link StrategyJars}) */
     RunSetup(TickflowConfig config, LocalDate day, ClassLoader loader) {
@@ -32,8 +36,12 @@ final class RunSetup {
         Map<String, Contract> byKey = new LinkedHashMap<>();
         for (TickflowConfig.StrategyEntry s : config.strategies()) {
             List<String> ids = new ArrayList<>();
-            for (String symbolOrId : s.contracts()) {
-                Contract c = byKey.computeIfAbsent(symbolOrId.toUpperCase(Locale.ROOT), k -> resolve(k, known));
+            for (int i = 0; i < s.contracts().size(); i++) {
+                String symbolOrId = s.contracts().get(i);
+                TickflowConfig.Origin origin = s.contractOrigins().get(i);
+                Contract c = byKey.computeIfAbsent(symbolOrId.toUpperCase(Locale.ROOT), k -> resolve(k, known, origin));
+                origins.putIfAbsent(c.id(), origin);
+                writtenAs.putIfAbsent(c.id(), symbolOrId);
                 ids.add(c.id());
             }
             strategies.add(StrategySpec.of(s.name(), instantiate(s, loader), ids.toArray(String[]::new))
@@ -51,7 +59,7 @@ final class RunSetup {
     }
 
     /** A symbol (ES) as its front month, or a full id (CON.F.US.EP.H27) with its product's tick size and value. */
-    private static Contract resolve(String key, List<PaperContract> known) {
+    private static Contract resolve(String key, List<PaperContract> known, TickflowConfig.Origin origin) {
         for (PaperContract p : known) {
             if (p.contract().symbol().equals(key)) {
                 return p.contract();
@@ -63,7 +71,13 @@ final class RunSetup {
                         c.currency());
             }
         }
-        throw new IllegalArgumentException("no contract known for " + key);
+        List<String> products = new ArrayList<>();
+        for (PaperContract p : known) {
+            products.add("CON.F.US." + p.symbolId().substring("F.US.".length()) + ".");
+        }
+        throw origin.error("no contract known for " + key + "; expected a symbol of " + known.stream()
+                .map(p -> p.contract().symbol()).toList() + " or an id of a product "
+                + String.join(", ", products) + "<month><yy>");
     }
 
     private static Strategy instantiate(TickflowConfig.StrategyEntry s, ClassLoader loader) {

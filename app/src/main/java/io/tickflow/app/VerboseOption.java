@@ -18,6 +18,7 @@ final class VerboseOption {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
             System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "info");
             System.setProperty("org.slf4j.simpleLogger.log.com.microsoft.signalr", "info");
+            System.setProperty("org.slf4j.simpleLogger.log.io.tickflow.adapters.gateway.PaperGateway", "debug");
         }
     }
 }

@@ -94,4 +94,58 @@ class BacktestCommandTest {
         assertThat(Files.readAllLines(dir.resolve("out/fills.csv")).stream().filter(l -> l.contains(",10001,")))
                 .as("the unlimited account kept trading").hasSizeGreaterThan(2);
     }
+
+    @Test
+    void dataFromAnotherYearTradesThatYearsFrontMonthAndGivesTheSameBytesTwice(@TempDir Path dir) throws IOException {
+        // ES one-minute bars on 2013-10-07 (the shared data's format): a rise, a fall, a rise
+        StringBuilder csv = new StringBuilder("ts_event,open,high,low,close,volume\n");
+        java.time.Instant t = java.time.Instant.parse("2013-10-07T13:30:00Z");
+        long ticks = 1680 * 4;
+        for (int i = 0; i < 120; i++) {
+            long step = (i / 20) % 2 == 0 ? 2 : -2;
+            long open = ticks;
+            ticks += step;
+            csv.append(t.plusSeconds(60L * i)).append(',').append(price(open)).append(',')
+                    .append(price(Math.max(open, ticks) + 1)).append(',').append(price(Math.min(open, ticks) - 1))
+                    .append(',').append(price(ticks)).append(",100\n");
+        }
+        Path data = dir.resolve("es-2013-10-07-1m.csv");
+        Files.writeString(data, csv);
+        Path config = dir.resolve("sma-1m.yaml");
+        Files.writeString(config, """
+                strategies:
+                  - {name: sma, class: io.tickflow.strategies.SmaCrossover, contracts: [ES],
+                     params: {fast: 3, slow: 8, bars: 1m}}
+                """);
+        for (String out : new String[] {"a", "b"}) {
+            assertThat(run("--config", config.toString(), "--data", data.toString(), "--out",
+                    dir.resolve(out).toString())).isZero();
+        }
+
+        JsonNode summary = Json.read(Files.readString(dir.resolve("a/summary.json")));
+        assertThat(summary.path("positions").get(0).path("contract").asText())
+                .as("ES's front month on the data's first day, 2013-10-07: December 2013").isEqualTo("CON.F.US.EP.Z13");
+        assertThat(Files.readAllLines(dir.resolve("a/fills.csv"))).as("the crossover traded").hasSizeGreaterThan(2)
+                .allSatisfy(l -> assertThat(l).satisfiesAnyOf(h -> assertThat(h).startsWith("ts,"),
+                        f -> assertThat(f).contains(",CON.F.US.EP.Z13,")));
+        for (String file : new String[] {"fills.csv", "trades.csv", "equity.csv", "stats.json", "summary.json",
+            "report.html"}) {
+            assertThat(Files.readAllBytes(dir.resolve("a").resolve(file))).as(file + " is deterministic")
+                    .isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(file)));
+        }
+    }
+
+    @Test
+    void generatedSessionsTradeTheFrontMonthOfTheirOwnDatesNotOfToday(@TempDir Path dir) throws IOException {
+        assertThat(run("--config", EXAMPLE.toString(), "--sessions", "1", "--out", dir.toString())).isZero();
+
+        JsonNode summary = Json.read(Files.readString(dir.resolve("summary.json")));
+        assertThat(summary.path("positions").get(0).path("contract").asText())
+                .as("the generator's sessions start on 2025-11-23: ES December 2025").isEqualTo("CON.F.US.EP.Z25");
+    }
+
+    private static String price(long quarterTicks) {
+        return new java.math.BigDecimal(quarterTicks).divide(java.math.BigDecimal.valueOf(4)).setScale(2)
+                .toPlainString();
+    }
 }

@@ -139,4 +139,26 @@ class StrategyJarTest {
         assertThat(verbose.toString(StandardCharsets.UTF_8)).startsWith("tickflow: no-such.yaml: no such file")
                 .contains("ConfigException", "\tat io.tickflow.app.config.YamlSource");
     }
+
+    @Test
+    void aStrategyBuiltForANewerJavaIsSaidToBeSoNotMissing() throws IOException {
+        byte[] bytes = Files.readAllBytes(dir.resolve("classes/my/bot/BuyOnce.class"));
+        bytes[6] = 0; // the class file's major version (bytes 6 and 7): 99, a Java far newer than this one
+        bytes[7] = 99;
+        Path newer = dir.resolve("my-bot-newer-java.jar");
+        try (OutputStream file = Files.newOutputStream(newer); JarOutputStream out = new JarOutputStream(file)) {
+            out.putNextEntry(new JarEntry("my/bot/BuyOnce.class"));
+            out.write(bytes);
+            out.closeEntry();
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(backtest(err, "--config", config.toString(), "--strategy-jar", newer.toString(), "--out",
+                dir.resolve("newer").toString())).isEqualTo(2);
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(message).startsWith("tickflow: " + config + ":3: strategies[0].class: my.bot.BuyOnce was compiled "
+                + "for a newer Java than this one, Java " + Runtime.version().feature() + " (")
+                .contains("class file version 99.0", "rebuild it with --release " + Runtime.version().feature())
+                .doesNotContain("no class");
+        assertThat(message.lines().count()).isEqualTo(1);
+    }
 }

@@ -49,7 +49,8 @@ import io.tickflow.engine.strategy.StrategyParams;
  * engine: {ringSize: 65536, waitStrategy: yielding,
  *          journal: journal/,   # optional: journal every inbound event here and recover from it on restart
  *          journalSync: false,  # true: force each batch of records to the disk (survives power loss)
- *          orphans: cancel}     # adopt | cancel: orders a killed earlier run left working (default cancel)
+ *          orphans: cancel,     # adopt | cancel: orders a killed earlier run left working (default cancel)
+ *          flattenOnStop: false} # true: the end of a run closes every position too (--flatten / --no-flatten win)
  * }</pre>
  * Strings may use {@code ${NAME}} or {@code ${NAME:-default}} from the environment. Every
  * problem is reported as {@code file:line: key: what was expected}; unknown keys are errors;
@@ -89,7 +90,7 @@ public final class ConfigLoader {
         }
         ConfigNode engine = root.object("engine");
         return new TickflowConfig(gateway, accounts, entries, perSide, bySymbol, engine(engine),
-                recovery(engine, file));
+                recovery(engine, file), engine.bool("flattenOnStop", false));
     }
 
     private static TickflowConfig.Gateway gateway(ConfigNode g, Path file) {
@@ -239,7 +240,9 @@ public final class ConfigLoader {
             if (contracts.isEmpty()) {
                 throw s.error("contracts", "at least one contract is required (a symbol like ES, or a contract id)");
             }
+            List<TickflowConfig.Origin> origins = new ArrayList<>();
             for (String c : contracts) {
+                origins.add(s.origin("contracts", origins.size()));
                 if (!SYMBOLS.contains(c.toUpperCase(Locale.ROOT)) && !c.matches("CON\\.F\\.US\\.[A-Z0-9]+\\.[A-Z]\\d\\d")) {
                     throw s.error("contracts", "expected a symbol of " + SYMBOLS + " or a contract id like "
                             + "CON.F.US.EP.Z26, found '" + c + "'");
@@ -248,7 +251,8 @@ public final class ConfigLoader {
             ConfigNode params = s.object("params");
             Map<String, String> values = params.scalars();
             checkStrategy(s, params, new StrategyParams(name, values), className, loader);
-            out.add(new TickflowConfig.StrategyEntry(name, className, account, List.copyOf(contracts), values));
+            out.add(new TickflowConfig.StrategyEntry(name, className, account, List.copyOf(contracts), values,
+                    List.copyOf(origins)));
         }
         return out;
     }
@@ -259,8 +263,15 @@ public final class ConfigLoader {
         Class<?> type;
         try {
             type = Class.forName(className, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
+        } catch (ClassNotFoundException e) {
             throw s.error("class", "no class " + className + " on the class path or in a --strategy-jar");
+        } catch (UnsupportedClassVersionError e) {
+            int java = Runtime.version().feature();
+            throw s.error("class", className + " was compiled for a newer Java than this one, Java " + java + " ("
+                    + e.getMessage() + "); rebuild it with --release " + java + ", or run tickflow on a newer Java");
+        } catch (LinkageError e) {
+            // found, but it cannot be loaded: a class it needs is missing, or its bytes are damaged
+            throw s.error("class", className + " was found but cannot be loaded: " + e);
         }
         if (!Strategy.class.isAssignableFrom(type)) {
             throw s.error("class", className + " does not implement " + Strategy.class.getName());
@@ -317,7 +328,7 @@ public final class ConfigLoader {
     }
 
     private static EngineConfig engine(ConfigNode e) {
-        e.only("ringSize", "waitStrategy", "journal", "journalSync", "orphans");
+        e.only("ringSize", "waitStrategy", "journal", "journalSync", "orphans", "flattenOnStop");
         EngineConfig config = EngineConfig.defaults();
         if (e.has("ringSize")) {
             long size = e.integer("ringSize", 0, 64, 1 << 24);

@@ -37,6 +37,12 @@ final class ConfigNode {
         return new ConfigException(source.where(key), key, problem);
     }
 
+    /** Where item {@code index} of the list {@code name} is written. */
+    TickflowConfig.Origin origin(String name, int index) {
+        String key = key(name) + "[" + index + "]";
+        return new TickflowConfig.Origin(source.where(key), key);
+    }
+
     /** Refuses keys other than {@code allowed}. */
     ConfigNode only(String... allowed) {
         Set<String> known = Set.of(allowed);

@@ -18,10 +18,13 @@ import io.tickflow.engine.risk.RiskLimits;
  * @param commissionBySymbol     per-symbol overrides, cents per side
  * @param engine      engine tuning
  * @param recovery    crash recovery: the journal and what to do with orphaned orders
+ * @param flattenOnStop {@code engine.flattenOnStop}: at the end of a run (or on Ctrl-C) close
+ *                      every position at market, not only cancel the working orders (which
+ *                      takes the positions' protective stops and targets with them)
  */
 public record TickflowConfig(Gateway gateway, List<Account> accounts, List<StrategyEntry> strategies,
                              long commissionCentsPerSide, Map<String, Long> commissionBySymbol, EngineConfig engine,
-                             Recovery recovery) {
+                             Recovery recovery, boolean flattenOnStop) {
 
     /**
      * Crash recovery ({@code engine.journal}, {@code engine.journalSync}, {@code engine.orphans}).
@@ -54,10 +57,24 @@ public record TickflowConfig(Gateway gateway, List<Account> accounts, List<Strat
     }
 
     /**
-     * @param contracts symbols ({@code ES}) or full contract ids ({@code CON.F.US.EP.Z26})
-     * @param params    the strategy's parameters as text (typed by the strategy through StrategyParams)
+     * @param contracts       symbols ({@code ES}) or full contract ids ({@code CON.F.US.EP.Z26})
+     * @param params          the strategy's parameters as text (typed by the strategy through StrategyParams)
+     * @param contractOrigins where each of {@code contracts} is written, in the same order: a
+     *                        contract found unknown later (at the gateway) is reported there
      */
     public record StrategyEntry(String name, String className, long account, List<String> contracts,
-                                Map<String, String> params) {
+                                Map<String, String> params, List<Origin> contractOrigins) {
+    }
+
+    /**
+     * Where a value is written in the configuration ({@code run.yaml:18} and the key path
+     * {@code strategies[0].contracts[0]}), kept for problems found after loading (a contract
+     * the gateway does not know, say) so that they too name the file, line and key.
+     */
+    public record Origin(String where, String key) {
+        /** The problem as {@code file:line: key: problem}. */
+        public ConfigException error(String problem) {
+            return new ConfigException(where, key, problem);
+        }
     }
 }

@@ -159,4 +159,28 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(tab, Map.of())).hasMessageStartingWith(tab + ":2:1: not valid YAML:")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
+
+    @Test
+    void flattenOnStopIsOffUnlessTheEngineSectionTurnsItOn() throws IOException {
+        assertThat(load(STRATEGY, Map.of()).flattenOnStop()).isFalse();
+        assertThat(load(STRATEGY + "engine: {flattenOnStop: true}\n", Map.of()).flattenOnStop()).isTrue();
+        assertError(STRATEGY + "engine: {flattenOnStop: yes please}\n",
+                "run.yaml:6: engine.flattenOnStop: expected true or false");
+    }
+
+    @Test
+    void eachContractKeepsTheLineAndKeyItIsWrittenAt() throws IOException {
+        TickflowConfig c = load("""
+                strategies:
+                  - name: sma
+                    class: io.tickflow.strategies.SmaCrossover
+                    contracts:
+                      - ES
+                      - CON.F.US.MES.Z26
+                    params: {fast: 5, slow: 20, bars: 1m}
+                """, Map.of());
+        assertThat(c.strategies().get(0).contractOrigins()).containsExactly(
+                new TickflowConfig.Origin(dir.resolve("run.yaml") + ":5", "strategies[0].contracts[0]"),
+                new TickflowConfig.Origin(dir.resolve("run.yaml") + ":6", "strategies[0].contracts[1]"));
+    }
 }

@@ -105,7 +105,8 @@ public final class BacktestRunner {
                 .simulatedExchange(settings.fillModel())
                 .commissions(settings.commissions())
                 .risk(settings.risk(), settings.riskByAccount())
-                .listener(recorder);
+                .listener(recorder)
+                .startFailuresReportedByCaller(true); // thrown below, with the first as the cause
         contracts.forEach(builder::contract);
         strategies.forEach(builder::strategy);
         Engine engine = builder.build();
@@ -114,7 +115,7 @@ public final class BacktestRunner {
         engine.startInline();
         if (!engine.startFailures().isEmpty()) {
             engine.stopInline();
-            throw new IllegalArgumentException(String.join("; ", engine.startFailures()));
+            throw new IllegalArgumentException(String.join("; ", engine.startFailures()), engine.firstStartFailure());
         }
         Publisher publisher = new Publisher(engine::processInline, contracts.size(), settings.markIntervalNanos());
         try {

@@ -55,6 +55,8 @@ public final class Engine implements AutoCloseable {
     private final EngineConfig config;
     private final ContractRegistry contracts;
     private final Clock clock;
+    /** The risk gate orders pass (the trading desk's), or null without a gateway; engine thread only. */
+    private RiskGate riskGate;
     private final InboundRing ring;
     private final EventDispatcher dispatcher;
     private final List<StrategyHost> hosts;
@@ -104,6 +106,7 @@ public final class Engine implements AutoCloseable {
             hosts.add(new StrategyHost(hosts.size(), spec.name(), spec.strategy(), spec.accountId(), policy, own, trades));
         }
         this.dispatcher = new EventDispatcher(contracts, config, clock, b.calendar, b.listener, hosts, stats);
+        dispatcher.startFailuresReportedByCaller(b.startFailuresReportedByCaller);
         this.positions = new PositionBook(contracts, b.commissions);
         TradingDesk desk = null;
         GatewayPort port = b.gateway;
@@ -126,6 +129,7 @@ public final class Engine implements AutoCloseable {
             long firstClientOrderId = config.eventTime() ? 1
                     : journal != null ? journal.firstClientOrderId() : new SystemClock().nanos();
             RiskGate gate = new RiskGate(b.defaultLimits, b.accountLimits, b.calendar.copy());
+            riskGate = gate;
             desk = new TradingDesk(contracts, port, positions, clock, b.commandTimeout.toNanos(),
                     firstClientOrderId, dispatcher, gate, b.listener, hosts, b.unknownOrders);
             desk.emulateTrailingStops(b.emulateTrailingStops);
@@ -306,6 +310,31 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * What the first strategy whose {@code onStart} threw threw, or null if every strategy
+     * started: the cause behind {@link #startFailures()}, for a caller that shows stack traces
+     * on request. Meaningful once {@link #start()} has returned; callable from any thread.
+     */
+    public Throwable firstStartFailure() {
+        for (StrategyHost host : hosts) {
+            if (host.startFailure() != null) {
+                return host.startFailure();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * How much more the account may lose, in cents, before the risk gate's daily loss limit or
+     * trailing drawdown trips (see {@link RiskGate#lossRoomCents}): 0 while a breach halts the
+     * account, -1 if it has neither rule or the engine has no gateway. Engine thread only (a
+     * strategy's callback, or after {@link #shutdown()}): it reads the gate's state unguarded.
+     * Allocation-free.
+     */
+    public long lossRoomCents(long accountId) {
+        return riskGate == null ? -1 : riskGate.lossRoomCents(accountId, clock.nanos());
+    }
+
+    /**
      * The state of a strategy by name.
      *
      * @throws IllegalArgumentException if there is no such strategy
@@ -414,8 +443,21 @@ public final class Engine implements AutoCloseable {
         private int journalSegmentBytes = Journal.DEFAULT_SEGMENT_BYTES;
         private boolean journalSync;
         private UnknownOrderPolicy orphanOrders = UnknownOrderPolicy.CANCEL;
+        private boolean startFailuresReportedByCaller;
 
         private Builder() {
+        }
+
+        /**
+         * The code that starts the engine reports {@link Engine#startFailures()} itself (a
+         * command line printing one line, say), so a strategy's {@code onStart} throwing is
+         * logged at debug, with its stack trace, instead of at error. Faults of running
+         * strategies are logged at error either way. Off by default: nothing is then reported
+         * only by a caller that might not look.
+         */
+        public Builder startFailuresReportedByCaller(boolean on) {
+            this.startFailuresReportedByCaller = on;
+            return this;
         }
 
         /**

@@ -99,6 +99,8 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
     /** REPLAY_END markers handled, for the thread waiting for a replay to finish. */
     /** Counted down when the engine thread has applied a journal replay (its REPLAY_END). */
     private final CountDownLatch replayApplied = new CountDownLatch(1);
+    /** Whoever started the engine reports onStart failures (Engine.startFailures): log them at debug only. */
+    private boolean startFailuresReportedByCaller;
 
     EventDispatcher(ContractRegistry contracts, EngineConfig config, Clock clock, SessionCalendar calendar,
                     EngineListener listener, List<StrategyHost> hostList, EngineStats stats) {
@@ -599,9 +601,19 @@ final class EventDispatcher implements EventHandler<InboundEvent> {
         logFault(host, callback, event, t, halt);
     }
 
+    /** Set before the engine thread starts (Engine's constructor): read there after the thread start. */
+    void startFailuresReportedByCaller(boolean on) {
+        startFailuresReportedByCaller = on;
+    }
+
     private void logFault(StrategyHost host, String callback, String event, Throwable t, boolean halted) {
-        LOG.error("strategy '{}' threw in {} while handling {}; {}", host.name, callback, event,
-                halted ? "strategy halted" : "strategy continues", t);
+        if (startFailuresReportedByCaller && host.startFailure() == t) {
+            LOG.debug("strategy '{}' threw in {} while handling {}; {} (reported by Engine.startFailures)",
+                    host.name, callback, event, halted ? "strategy halted" : "strategy continues", t);
+        } else {
+            LOG.error("strategy '{}' threw in {} while handling {}; {}", host.name, callback, event,
+                    halted ? "strategy halted" : "strategy continues", t);
+        }
         try {
             listener.onStrategyFault(host.name, callback, event, t, halted);
         } catch (RuntimeException ex) {

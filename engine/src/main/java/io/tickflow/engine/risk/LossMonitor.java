@@ -29,6 +29,31 @@ final class LossMonitor {
         this.calendar = calendar;
     }
 
+    /**
+     * How far the equity may fall from its last figure before a loss rule trips, at
+     * {@code now} (a session that has opened since that figure starts from it, as
+     * {@link #onEquity} would have it): the smaller room of the rules set, never below 0;
+     * {@code Long.MAX_VALUE} if neither is set. Read-only; allocation-free.
+     */
+    long roomCents(long now) {
+        long startEquity = sessionStartEquity;
+        long mark = highWater;
+        if (seen && calendar.sessionOpen(now) != sessionOpen) {
+            startEquity = lastEquity;
+            if (limits.trailingMode() == RiskLimits.TrailingMode.END_OF_DAY) {
+                mark = Math.max(mark, lastEquity);
+            }
+        }
+        long room = Long.MAX_VALUE;
+        if (limits.dailyLossLimitCents() > 0) {
+            room = Math.min(room, limits.dailyLossLimitCents() - (startEquity - lastEquity));
+        }
+        if (limits.trailingDrawdownCents() > 0) {
+            room = Math.min(room, limits.trailingDrawdownCents() - (mark - lastEquity));
+        }
+        return Math.max(0, room);
+    }
+
     /** @return the breach this equity causes, or null */
     RiskBreach onEquity(long equityCents, long now) {
         long open = calendar.sessionOpen(now);

@@ -128,6 +128,30 @@ public final class RiskGate {
     }
 
     /**
+     * How much more the account may lose, in cents, before its daily loss limit or trailing
+     * drawdown trips, from the last equity figure the gate saw (realized − commissions +
+     * unrealized, as {@link #onEquity} is given it): the smaller of the two rooms; 0 while a
+     * breach halts the account; -1 if the account has no loss rule. Engine thread only;
+     * read-only and allocation-free.
+     */
+    public long lossRoomCents(long accountId, long now) {
+        if (!watchesLosses(accountId)) {
+            return -1;
+        }
+        if (breaches.containsKey(accountId)) {
+            return 0;
+        }
+        LossMonitor monitor = monitors.get(accountId);
+        if (monitor == null) {
+            // no equity figure yet: the engine starts flat at 0, both rooms whole
+            RiskLimits l = limits(accountId);
+            return Math.min(l.dailyLossLimitCents() > 0 ? l.dailyLossLimitCents() : Long.MAX_VALUE,
+                    l.trailingDrawdownCents() > 0 ? l.trailingDrawdownCents() : Long.MAX_VALUE);
+        }
+        return monitor.roomCents(now);
+    }
+
+    /**
      * Ends the account's daily loss limit breach if a later session than the breach's is open
      * at {@code now}.
      *
