@@ -96,7 +96,7 @@ public final class BacktestCommand implements Callable<Integer> {
         Map<Long, RiskLimits> risk = new HashMap<>();
         cfg.accounts().forEach(a -> risk.put(a.id(), a.risk()));
         BacktestRunner.Settings settings = BacktestRunner.Settings.defaults().withFillModel(fills)
-                .withCommissions(setup.commissions).withRisk(RiskLimits.none(), risk);
+                .withCommissions(setup.commissions).withRisk(RiskLimits.none(), risk).withSessions(cfg.sessions());
         BacktestResult result = new BacktestRunner(settings).run(setup.contracts, setup.strategies, replay);
         BacktestReport.write(result, out);
         HtmlReport.write(result, "tickflow backtest: " + config.getFileName(), out.resolve("report.html"));

@@ -123,7 +123,8 @@ public final class RunCommand implements Callable<Integer> {
         StatusBoard board = new StatusBoard(setup.contracts, accounts);
         Map<Long, RiskLimits> risk = new HashMap<>();
         cfg.accounts().forEach(a -> risk.put(a.id(), a.risk()));
-        Engine.Builder builder = Engine.builder().config(cfg.engine()).gateway(adapter).commissions(setup.commissions)
+        Engine.Builder builder = Engine.builder().config(cfg.engine()).calendar(cfg.sessions()).gateway(adapter)
+                .commissions(setup.commissions)
                 .commandTimeout(settings.commandTimeout())
                 // ProjectX's trailPrice is documented neither as a distance nor as a price: trail stops here
                 .emulateTrailingStops(true)

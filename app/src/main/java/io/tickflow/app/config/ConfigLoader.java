@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import io.tickflow.engine.risk.RiskLimits.TrailingMode;
 import io.tickflow.engine.strategy.InvalidParameterException;
 import io.tickflow.engine.strategy.Strategy;
 import io.tickflow.engine.strategy.StrategyParams;
+import io.tickflow.engine.time.SessionCalendar;
 
 /**
  * Reads and checks a run configuration in YAML:
@@ -50,7 +53,8 @@ import io.tickflow.engine.strategy.StrategyParams;
  *          journal: journal/,   # optional: journal every inbound event here and recover from it on restart
  *          journalSync: false,  # true: force each batch of records to the disk (survives power loss)
  *          orphans: cancel,     # adopt | cancel: orders a killed earlier run left working (default cancel)
- *          flattenOnStop: false} # true: the end of a run closes every position too (--flatten / --no-flatten win)
+ *          flattenOnStop: false, # true: the end of a run closes every position too (--flatten / --no-flatten win)
+ *          earlyCloses: {2026-11-27: "12:15"}} # half days: the session of that trade date closes then (Chicago)
  * }</pre>
  * Strings may use {@code ${NAME}} or {@code ${NAME:-default}} from the environment. Every
  * problem is reported as {@code file:line: key: what was expected}; unknown keys are errors;
@@ -90,7 +94,7 @@ public final class ConfigLoader {
         }
         ConfigNode engine = root.object("engine");
         return new TickflowConfig(gateway, accounts, entries, perSide, bySymbol, engine(engine),
-                recovery(engine, file), engine.bool("flattenOnStop", false));
+                recovery(engine, file), engine.bool("flattenOnStop", false), sessions(engine));
     }
 
     private static TickflowConfig.Gateway gateway(ConfigNode g, Path file) {
@@ -327,8 +331,36 @@ public final class ConfigLoader {
                 orphans.equals("adopt") ? UnknownOrderPolicy.ADOPT : UnknownOrderPolicy.CANCEL);
     }
 
+    /** The CME calendar with the configured half days: {@code earlyCloses: {2026-11-27: "12:15"}} (America/Chicago). */
+    private static SessionCalendar sessions(ConfigNode e) {
+        if (!e.has("earlyCloses")) {
+            return SessionCalendar.cme();
+        }
+        ConfigNode closes = e.object("earlyCloses");
+        Map<LocalDate, LocalTime> byDate = new HashMap<>();
+        for (String day : closes.scalars().keySet()) {
+            LocalDate date;
+            try {
+                date = LocalDate.parse(day);
+            } catch (DateTimeParseException ex) {
+                throw closes.error(day, "expected a trade date like 2026-11-27, found '" + day + "'");
+            }
+            String time = closes.requiredString(day);
+            try {
+                byDate.put(date, LocalTime.parse(time));
+            } catch (DateTimeParseException ex) {
+                throw closes.error(day, "expected a Chicago time like 12:15, found '" + time + "'");
+            }
+        }
+        try {
+            return SessionCalendar.cme().withEarlyCloses(byDate);
+        } catch (IllegalArgumentException ex) {
+            throw e.error("earlyCloses", ex.getMessage());
+        }
+    }
+
     private static EngineConfig engine(ConfigNode e) {
-        e.only("ringSize", "waitStrategy", "journal", "journalSync", "orphans", "flattenOnStop");
+        e.only("ringSize", "waitStrategy", "journal", "journalSync", "orphans", "flattenOnStop", "earlyCloses");
         EngineConfig config = EngineConfig.defaults();
         if (e.has("ringSize")) {
             long size = e.integer("ringSize", 0, 64, 1 << 24);

@@ -24,7 +24,8 @@ import io.tickflow.engine.risk.RiskLimits;
  */
 public record TickflowConfig(Gateway gateway, List<Account> accounts, List<StrategyEntry> strategies,
                              long commissionCentsPerSide, Map<String, Long> commissionBySymbol, EngineConfig engine,
-                             Recovery recovery, boolean flattenOnStop) {
+                             Recovery recovery, boolean flattenOnStop,
+                             io.tickflow.engine.time.SessionCalendar sessions) {
 
     /**
      * Crash recovery ({@code engine.journal}, {@code engine.journalSync}, {@code engine.orphans}).

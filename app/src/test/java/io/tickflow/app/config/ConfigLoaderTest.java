@@ -169,6 +169,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void earlyClosesEndTheirTradeDatesSessionThenAndBadOnesAreNamedWithTheirLine() throws IOException {
+        TickflowConfig c = load(STRATEGY + "engine:\n  earlyCloses: {2025-11-28: \"12:15\"}\n", Map.of());
+        long friday = java.time.Instant.parse("2025-11-28T15:00:00Z").getEpochSecond() * 1_000_000_000L;
+        assertThat(java.time.Instant.ofEpochSecond(0, c.sessions().sessionClose(friday)))
+                .isEqualTo(java.time.Instant.parse("2025-11-28T18:15:00Z"));
+        assertThat(load(STRATEGY, Map.of()).sessions().sessionClose(friday))
+                .isEqualTo(java.time.Instant.parse("2025-11-28T22:00:00Z").getEpochSecond() * 1_000_000_000L);
+        assertError(STRATEGY + "engine:\n  earlyCloses: {2025-11-28: noon}\n",
+                "run.yaml:7: engine.earlyCloses.2025-11-28: expected a Chicago time like 12:15, found 'noon'");
+        assertError(STRATEGY + "engine:\n  earlyCloses: {Black Friday: \"12:15\"}\n",
+                "engine.earlyCloses.Black Friday: expected a trade date like 2026-11-27");
+        assertError(STRATEGY + "engine:\n  earlyCloses: {2025-11-28: \"16:30\"}\n",
+                "engine.earlyCloses: the early close 16:30 of 2025-11-28 is not before the session's usual close 16:00");
+    }
+
+    @Test
     void eachContractKeepsTheLineAndKeyItIsWrittenAt() throws IOException {
         TickflowConfig c = load("""
                 strategies:

@@ -87,6 +87,12 @@ public final class BacktestRunner {
             return new Settings(model, commissions, risk, riskByAccount, startingBalanceCents, markIntervalNanos,
                     sessions);
         }
+
+        /** The session calendar (its early closes too) the engine trades and the statistics count days by. */
+        public Settings withSessions(SessionCalendar calendar) {
+            return new Settings(fillModel, commissions, risk, riskByAccount, startingBalanceCents, markIntervalNanos,
+                    calendar);
+        }
     }
 
     /** The engine runs inline, so its ring carries nothing: the smallest one, not 64k slots to allocate per run. */
@@ -105,6 +111,7 @@ public final class BacktestRunner {
                 .simulatedExchange(settings.fillModel())
                 .commissions(settings.commissions())
                 .risk(settings.risk(), settings.riskByAccount())
+                .calendar(settings.sessions().copy())
                 .listener(recorder)
                 .startFailuresReportedByCaller(true); // thrown below, with the first as the cause
         contracts.forEach(builder::contract);

@@ -46,6 +46,8 @@ final class BracketBook {
         long secondLegId;
         long levelTicks = PriceTicks.NONE;
         long protectedSize;
+        /** A leg could no longer protect the position and what was open was closed: the group does nothing more. */
+        boolean abandoned;
         /** The size last asked of each leg by a resize not yet confirmed, or 0. */
         long firstWanted;
         long secondWanted;
@@ -162,6 +164,9 @@ final class BracketBook {
      */
     private void fitLegs(Group g) {
         g.resizePending = false;
+        if (g.abandoned) {
+            return;
+        }
         ManagedOrder first = router.order(g.firstLegId);
         ManagedOrder second = router.order(g.secondLegId);
         if (first == null || second == null) {
@@ -293,8 +298,13 @@ final class BracketBook {
      * closed at market, with an alarm.
      */
     private void unprotected(Group g, ManagedOrder leg, String what) {
-        long open = open(g);
         byLeg.remove(leg.clientOrderId());
+        if (g.abandoned) {
+            // both legs refused: the first refusal already closed what was open
+            return;
+        }
+        g.abandoned = true;
+        long open = open(g);
         LOG.error("protective {} {} of bracket entry {} {}; flattening the {} unprotected contract(s)",
                 leg.type() == OrderType.STOP ? "stop-loss" : "take-profit", leg.clientOrderId(), g.entryId, what,
                 Math.max(open, 0));

@@ -281,6 +281,17 @@ class BracketScenarioTest {
     }
 
     @Test
+    void bothProtectiveLegsRefusedFlattenThePositionOnceNotTwice() {
+        // one order a second: the entry takes it, both legs are refused
+        OnFirstQuote s = new OnFirstQuote(o -> o.bracket(ES, BUY, 2, PriceTicks.NONE, 4, 30));
+        Engine engine = run(s, RiskLimits.none().withMaxOrdersPerSecond(1), 101);
+
+        assertThat(s.finished).containsExactly("STOP REJECTED", "LIMIT REJECTED");
+        assertThat(s.fills).containsExactly("BUY 2@101", "SELL 2@100");
+        assertThat(engine.simulatedExchange().net(ACCOUNT, 0)).isZero();
+    }
+
+    @Test
     void aRejectedProtectiveLegFlattensTheUnprotectedPosition() {
         // with one working order allowed, the stop-loss takes it and the take-profit is refused
         OnFirstQuote s = new OnFirstQuote(o -> o.bracket(ES, BUY, 1, PriceTicks.NONE, 4, 30));
