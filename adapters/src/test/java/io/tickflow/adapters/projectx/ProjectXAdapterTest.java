@@ -359,14 +359,14 @@ class ProjectXAdapterTest {
         long[] id = new long[2];
         act(o -> id[0] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("3")))));
         Await.until("the first order working", () -> strategy.orders.contains(id[0] + " OPEN 0/1"));
-        // the second's answer is lost, and its lookup's first read is held past the call timeout
+        // the second's answer is lost, and its lookup's first two reads are held past the call timeout (4 s and more)
         gateway.faults().loseAnswers("Order/place", 1);
-        gateway.faults().delayAnswers("Order/search", CALL_TIMEOUT.plusSeconds(3), 1);
+        gateway.faults().delayAnswers("Order/search", CALL_TIMEOUT.plusSeconds(3), 2);
         act(o -> id[1] = o.limit(es, Side.BUY, 1, es.toTicks(bid.subtract(new BigDecimal("4")))));
         Await.until("the lost placement being looked for", () -> adapter.placementsBeingLookedFor() == 1);
         act(o -> o.cancel(id[0]));
         Await.until("the first order cancelled", () -> strategy.orders.contains(id[0] + " CANCELLED 0/1"));
-        assertThat(adapter.placementsBeingLookedFor()).as("cancelled while the lookup still waits for its read")
+        assertThat(adapter.placementsBeingLookedFor()).as("cancelled while the lookup still waits for its reads")
                 .isEqualTo(1);
         act(o -> o.cancel(id[1]));
         Await.until("the looked-for order found, then its cancel sent", () ->
