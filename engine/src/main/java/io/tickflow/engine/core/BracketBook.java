@@ -93,8 +93,12 @@ final class BracketBook {
         /** A protective leg, through the risk gate's rules for one (all but the price band). */
         long place(StrategyHost owner, OrderRequest request);
 
-        /** Past the risk gate, which must not refuse it: closing a position left unprotected. */
-        long close(StrategyHost owner, OrderRequest request);
+        /**
+         * A market close past the risk gate, which must not refuse it: a position left
+         * unprotected or overfilled. Never more than takes the position to flat, counting the
+         * close-outs already on their way.
+         */
+        void close(StrategyHost owner, OrderRequest request);
     }
 
     BracketBook(OrderRouter router, Placer placer) {
@@ -125,6 +129,14 @@ final class BracketBook {
     /** A fill of any order: places or fits bracket legs after an entry fill, fits or cancels siblings after a leg fill. */
     void onFilled(ManagedOrder order, long size, long priceTicks) {
         Group entry = byEntry.get(order.clientOrderId());
+        if (entry != null && entry.abandoned) {
+            // the bracket gave up protecting and closed what was open; this fill beat the entry's cancel
+            LOG.error("bracket entry {} filled {} more after its protection failed; closing them at market",
+                    order.clientOrderId(), size);
+            placer.close(entry.owner, OrderRequest.market(order.accountId(), order.request().contract(),
+                    order.side().opposite(), size));
+            return;
+        }
         if (entry != null) {
             protect(entry, order, priceTicks);
         }
@@ -173,9 +185,9 @@ final class BracketBook {
             return;
         }
         long open = g.protectedSize - first.filledSize() - second.filledSize();
-        if (open > 0 && g.entryId != 0 && (first.state() == OrderState.FILLED || second.state() == OrderState.FILLED)) {
+        if (open > 0 && g.entryId != 0 && (filledWhole(first) || filledWhole(second))) {
             // a leg filled whole while the entry's last fills were on their way: one leg cannot protect the rest
-            ManagedOrder filled = first.state() == OrderState.FILLED ? first : second;
+            ManagedOrder filled = filledWhole(first) ? first : second;
             unprotected(g, filled, "filled while the entry was still filling");
             return;
         }
@@ -283,6 +295,11 @@ final class BracketBook {
         }
         ManagedOrder order = router.order(clientOrderId);
         return order == null || order.state().isTerminal() && !order.awaitsFills();
+    }
+
+    /** Filled, and every fill the gateway reported for it applied (a FILLED update can overtake its trades). */
+    private static boolean filledWhole(ManagedOrder leg) {
+        return leg.state() == OrderState.FILLED && !leg.awaitsFills();
     }
 
     /** What the group's position still holds: the protected size less what the legs have filled. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.agrona.collections.Long2ObjectHashMap;
-import org.agrona.collections.LongHashSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +47,7 @@ final class TradingDesk implements OrderListener, RiskView {
     private final OrderRouter router;
     private final EventDispatcher dispatcher;
     private final Long2ObjectHashMap<StrategyHost> owners = new Long2ObjectHashMap<>();
-    /** Market orders a strategy's flatten or reverse sent, while they are live. */
-    private final LongHashSet closeOuts = new LongHashSet();
+    private final CloseOuts closeOuts;
     private final RouterFillView fillView = new RouterFillView();
     private final BookPositionView positionView = new BookPositionView();
     private final RouterCommandRejection rejectionView = new RouterCommandRejection();
@@ -95,12 +93,13 @@ final class TradingDesk implements OrderListener, RiskView {
             }
 
             @Override
-            public long close(StrategyHost owner, OrderRequest request) {
-                return route(owner, request, null);
+            public void close(StrategyHost owner, OrderRequest request) {
+                closeAtMost(owner, request);
             }
         });
         this.trailing = new TrailingStops(router, TRAIL_MODIFY_INTERVAL_NANOS);
-        this.forcedFlatten = new ForcedFlatten(router, positions, contracts.size());
+        this.closeOuts = new CloseOuts(router);
+        this.forcedFlatten = new ForcedFlatten(router, positions, closeOuts, contracts.size());
     }
 
     /**
@@ -366,7 +365,10 @@ final class TradingDesk implements OrderListener, RiskView {
     private void closeOutAccount(long account, boolean flatten) {
         for (int c = 0; c < contracts.size(); c++) {
             for (long id : router.liveOrders(account, c)) {
-                router.cancel(id);
+                // a close-out on its way is left to fill: cancelling it would only race a second one
+                if (!closeOuts.contains(id)) {
+                    router.cancel(id);
+                }
             }
             if (flatten) {
                 forcedFlatten.close(account, c, clock.nanos());
@@ -379,6 +381,23 @@ final class TradingDesk implements OrderListener, RiskView {
         LOG.warn("standing down: cancelling every working order{}", flatten ? " and closing every position" : "");
         for (long account : accounts) {
             closeOutAccount(account, flatten);
+        }
+    }
+
+    /**
+     * A close the engine forces for a strategy's bracket (an overfill, a leg that can no longer
+     * protect): at market, past the risk gate, owned by the strategy, and never more than takes
+     * the position to flat once the close-outs already on their way (the strategy's own flatten
+     * among them) have filled.
+     */
+    private void closeAtMost(StrategyHost owner, OrderRequest request) {
+        long left = positions.position(request.accountId(), request.contract()).net()
+                + closeOuts.coming(request.accountId(), request.contract());
+        long most = request.side() == Side.SELL ? Math.max(left, 0) : Math.max(-left, 0);
+        long size = Math.min(request.size(), most);
+        if (size > 0) {
+            OrderRequest close = OrderRequest.market(request.accountId(), request.contract(), request.side(), size);
+            closeOuts.place(() -> route(owner, close, null));
         }
     }
 
@@ -411,6 +430,7 @@ final class TradingDesk implements OrderListener, RiskView {
 
     @Override
     public void onOrderChanged(ManagedOrder order) {
+        closeOuts.onReported(order);
         StrategyHost owner = owners.get(order.clientOrderId());
         if (owner == null) {
             // the router reports a placement before place() has returned its id
@@ -425,10 +445,7 @@ final class TradingDesk implements OrderListener, RiskView {
         }
         brackets.onChanged(order);
         trailing.onChanged(order);
-        forcedFlatten.onChanged(order);
-        if (order.state().isTerminal()) {
-            closeOuts.remove(order.clientOrderId());
-        }
+        closeOuts.onChanged(order);
     }
 
     /** Fills can still arrive for a finished order (reordered after its FILLED or CANCELLED update): owners last as long as the router's memory. */
@@ -573,6 +590,9 @@ final class TradingDesk implements OrderListener, RiskView {
                         + stopLossTicks + " and take-profit " + takeProfitTicks);
             }
             long entry = sendEntry(contract, side, size, limitTicks);
+            if (refused(entry)) {
+                return entry;
+            }
             brackets.bracket(host, entry, stopLossTicks, takeProfitTicks);
             return protectedEntry(entry);
         }
@@ -592,6 +612,9 @@ final class TradingDesk implements OrderListener, RiskView {
                         ? "at market" : limitTicks) + ", take-profit " + takeProfitPriceTicks + " (ticks)");
             }
             long entry = sendEntry(contract, side, size, limitTicks);
+            if (refused(entry)) {
+                return entry;
+            }
             brackets.bracketAtPrices(host, entry, stopLossPriceTicks, takeProfitPriceTicks);
             return protectedEntry(entry);
         }
@@ -600,6 +623,12 @@ final class TradingDesk implements OrderListener, RiskView {
             return limitTicks == PriceTicks.NONE
                     ? send(contract, OrderType.MARKET, side, size, PriceTicks.NONE, PriceTicks.NONE, 0)
                     : send(contract, OrderType.LIMIT, side, size, limitTicks, PriceTicks.NONE, 0);
+        }
+
+        /** An entry refused at once (by the risk gate) has nothing to protect: no group is kept for it. */
+        private boolean refused(long entry) {
+            ManagedOrder placed = router.order(entry);
+            return placed.state().isTerminal() && placed.filledSize() == 0 && !placed.awaitsFills();
         }
 
         /** An entry that filled while being placed (an in-process exchange answers at once) is protected now. */
@@ -655,27 +684,18 @@ final class TradingDesk implements OrderListener, RiskView {
          */
         private void closeOut(Contract contract, boolean reverse) {
             int index = ownIndex(contract);
-            long coming = 0;
             for (long id : router.liveOrders(host.accountId, index)) {
-                if (owners.get(id) != host) {
-                    continue;
-                }
-                ManagedOrder order = router.order(id);
-                if (closeOuts.contains(id)) {
-                    coming += order.side().sign() * order.remaining();
-                } else {
+                if (owners.get(id) == host && !closeOuts.contains(id)) {
                     router.cancel(id);
                 }
             }
+            // every close-out on its way counts: this strategy's, a bracket's, the risk gate's
+            long coming = closeOuts.coming(host.accountId, index);
             long net = positions.position(host.accountId, index).net();
             long target = !reverse ? 0 : coming == 0 ? -net : net + coming;
             long trade = target - (net + coming);
             if (trade != 0) {
-                long id = market(contract, trade > 0 ? Side.BUY : Side.SELL, Math.abs(trade));
-                ManagedOrder sent = router.order(id);
-                if (sent != null && sent.state().isLive()) {
-                    closeOuts.add(id);
-                }
+                closeOuts.place(() -> market(contract, trade > 0 ? Side.BUY : Side.SELL, Math.abs(trade)));
             }
         }
 

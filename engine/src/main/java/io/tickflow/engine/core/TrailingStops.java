@@ -29,6 +29,8 @@ final class TrailingStops {
         long sentStop;
         long wantedStop;
         long lastSentNanos;
+        /** Moves refused in a row: each doubles the wait before the next try, up to a minute. */
+        int refusals;
 
         Trail(long id, int contract, boolean sell, long trailTicks, long reference, long stop, long now) {
             this.id = id;
@@ -41,6 +43,8 @@ final class TrailingStops {
             this.lastSentNanos = now;
         }
     }
+
+    private static final long MAX_RETRY_NANOS = 60_000_000_000L;
 
     private final OrderRouter router;
     private final long minIntervalNanos;
@@ -91,7 +95,8 @@ final class TrailingStops {
     }
 
     private void send(Trail t, long now) {
-        if (t.wantedStop == t.sentStop || now - t.lastSentNanos < minIntervalNanos) {
+        long wait = Math.min(minIntervalNanos << Math.min(t.refusals, 6), MAX_RETRY_NANOS);
+        if (t.wantedStop == t.sentStop || now - t.lastSentNanos < wait) {
             return;
         }
         // false while the gateway has not named the order yet, or a cancel is pending: tried again later
@@ -101,12 +106,17 @@ final class TrailingStops {
         }
     }
 
-    /** The gateway refused a move: the stop is where it last confirmed it, and the move is tried again. */
+    /**
+     * The gateway refused a move: the stop is where it last confirmed it, and the move is tried
+     * again, each refusal in a row doubling the wait (so a stop the gateway will not take is not
+     * sent every second, spending the request budget protective orders need).
+     */
     void onModifyRejected(ManagedOrder order) {
         for (int i = 0; i < trails.size(); i++) {
             Trail t = trails.get(i);
             if (t.id == order.clientOrderId()) {
                 t.sentStop = order.stopTicks();
+                t.refusals++;
             }
         }
     }

@@ -107,6 +107,11 @@ public final class ManagedOrder implements OrderView {
         return reportedFilled > filledSize;
     }
 
+    /** Fills the gateway reported for this order whose trades have not reached the engine yet. */
+    public long unseenFills() {
+        return Math.max(0, reportedFilled - filledSize);
+    }
+
     long deadline() {
         return deadline;
     }

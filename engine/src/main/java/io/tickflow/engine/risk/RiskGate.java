@@ -69,17 +69,17 @@ public final class RiskGate {
     }
 
     /**
-     * The check of a bracket's protective leg: every rule but the price band. The band is a
-     * fat-finger check on new risk; a stop-loss or take-profit only closes what it protects, and
-     * its distance from the market is the strategy's choice (a 30-tick target is no typo under a
-     * 20-tick band). Refusing it would flatten the position it was meant to protect.
+     * The check of a bracket's protective leg: every rule but the price band and the kill switch.
+     * Both stop new risk; a stop-loss or take-profit only closes what it protects (its distance
+     * from the market is the strategy's choice: a 30-tick target is no typo under a 20-tick
+     * band), and refusing it would flatten the position it was meant to protect.
      */
     public String checkProtective(OrderRequest request, RiskView view) {
         return check(request, view, true);
     }
 
     private String check(OrderRequest request, RiskView view, boolean protective) {
-        if (killSwitch && !MaxPositionRule.onlyReduces(request, view)) {
+        if (killSwitch && !protective && !MaxPositionRule.onlyReduces(request, view)) {
             return "killSwitch: the kill switch is on; only orders that reduce a position pass";
         }
         RiskBreach breach = breaches.get(request.accountId());

@@ -281,6 +281,19 @@ class BracketScenarioTest {
     }
 
     @Test
+    void withTheKillSwitchOnAWorkingEntryThatFillsStillGetsBothLegs() {
+        Script s = new Script(o -> o.bracket(ES, BUY, 1, 100, 4, 8), null);
+        Engine engine = inline(s);
+        quote(engine, 100, 10, 101, 10); // the entry rests at 100
+        engine.killSwitch(true);
+        print(engine, 99, 1); // traded through: it fills, and its stop-loss and take-profit are not new risk
+        engine.stopInline();
+
+        assertThat(s.fills).containsExactly("BUY 1@100");
+        assertExchange(engine, 2, 1);
+    }
+
+    @Test
     void bothProtectiveLegsRefusedFlattenThePositionOnceNotTwice() {
         // one order a second: the entry takes it, both legs are refused
         OnFirstQuote s = new OnFirstQuote(o -> o.bracket(ES, BUY, 2, PriceTicks.NONE, 4, 30));

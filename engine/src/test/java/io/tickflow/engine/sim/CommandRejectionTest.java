@@ -123,16 +123,22 @@ class CommandRejectionTest {
     }
 
     @Test
-    void aTrailedStopWhoseMoveIsRefusedIsMovedAgainOnceTheIntervalHasPassed() {
+    void aTrailedStopWhoseMoveIsRefusedIsMovedAgainAfterATwiceLongerWait() {
         Trailer s = new Trailer();
         start(s, true);
         market(T0 + 1_000_000, 100); // last price unknown: trails the mid 100, stop at 96
         venue.refuseModifies = true;
         market(T0 + 1_500_000_000L, 104); // the move to 100 is refused
         venue.refuseModifies = false;
-        market(T0 + 3_000_000_000L, 104); // the market has not moved, but the stop is still behind: moved now
-        // a print at 100 sets off a stop at 100 (it would not one still at 96): it sells 1 at the bid
+        // one refusal doubles the wait: not tried again 1.5 s later, tried 2 s after the refused move
+        market(T0 + 3_000_000_000L, 104);
         clock.advanceTo(T0 + 3_100_000_000L);
+        venue.exchange.onTrade(0, 100, 1);
+        venue.deliverAll();
+        assertThat(venue.exchange.net(ACCOUNT, 0)).as("the stop is still at 96").isZero();
+        market(T0 + 3_600_000_000L, 104); // the market has not moved, but the stop is still behind: moved now
+        // a print at 100 sets off a stop at 100 (it would not one still at 96): it sells 1 at the bid
+        clock.advanceTo(T0 + 3_700_000_000L);
         venue.exchange.onTrade(0, 100, 1);
         venue.deliverAll();
 

@@ -17,6 +17,7 @@ import io.tickflow.engine.core.Engine;
 import io.tickflow.engine.core.EngineConfig;
 import io.tickflow.engine.core.StrategySpec;
 import io.tickflow.engine.model.OrderStatus;
+import io.tickflow.engine.model.OrderType;
 import io.tickflow.engine.model.PriceTicks;
 import io.tickflow.engine.model.Side;
 import io.tickflow.engine.ring.CommandKind;
@@ -32,11 +33,13 @@ import io.tickflow.engine.strategy.Strategy;
 import io.tickflow.engine.strategy.StrategyContext;
 
 /**
- * The gateway reports an order Expired (a day order at the session end, a GTD order at its
- * date): through the whole pipeline — a scripted gateway, the router, the risk gate, the
- * emulated brackets and OCO pairs, the strategy.
+ * What the simulated exchange does not produce on demand, scripted event by event: the gateway
+ * reporting an order Expired (a day order at the session end, a GTD order at its date) or
+ * cancelling a leg unasked, an order's FILLED update overtaking its trades, close-outs of
+ * several paths at once — through the whole pipeline: a scripted gateway, the router, the risk
+ * gate, the emulated brackets and OCO pairs, the strategy.
  */
-class OrderExpiryTest {
+class ScriptedGatewayTest {
     private static final long ACCOUNT = StrategySpec.DEFAULT_ACCOUNT;
     /** The scripted gateway names order {@code c} {@code GATEWAY + c}. */
     private static final long GATEWAY = 5_000;
@@ -46,8 +49,14 @@ class OrderExpiryTest {
         final List<String> heard = new ArrayList<>();
         final List<Long> ids = new ArrayList<>();
         private final List<Consumer<Scripted>> actions;
+        /** What it does on every order update it hears, after recording it. */
+        java.util.function.BiConsumer<Scripted, OrderView> onOrder = (me, o) -> { };
         Orders orders;
         private int quotes;
+
+        int quotes() {
+            return quotes;
+        }
 
         @SafeVarargs
         Scripted(Consumer<Scripted>... actions) {
@@ -70,6 +79,7 @@ class OrderExpiryTest {
         public void onOrder(OrderView o) {
             heard.add(o.clientOrderId() + " " + o.type() + " " + o.status() + " " + o.filledSize() + "/" + o.size()
                     + (o.status() == OrderStatus.REJECTED ? " " + o.rejectReason() : ""));
+            onOrder.accept(this, o);
         }
     }
 
@@ -307,5 +317,76 @@ class OrderExpiryTest {
         assertThat(sent).containsSubsequence("modify " + takeProfit + " to 1", "cancel " + takeProfit,
                 "place " + (entry + 3) + " MARKET SELL 1");
         engine.stopInline();
+    }
+
+    @Test
+    void aFlattenCalledAgainWhenItsMarketOrdersFilledUpdateOvertakesTheTradeSendsNothingMore() {
+        Scripted s = new Scripted(me -> me.ids.add(me.orders.market(ES, BUY, 1)), me -> me.orders.flatten(ES));
+        // the strategy flattens on every order update while it still reads a position
+        s.onOrder = (me, o) -> {
+            if (me.orders.position(ES) != 0 && me.quotes() > 1) {
+                me.orders.flatten(ES);
+            }
+        };
+        start(s, RiskLimits.none());
+        quote();
+        long entry = s.ids.get(0);
+        accept(entry);
+        fill(entry, 1, 101);
+        quote(); // flatten: SELL 1
+        long close = entry + 1;
+        accept(close);
+        report(close, OrderStatus.FILLED, 1); // the FILLED update first, its trade after
+        fill(close, 1, 100);
+        engine.stopInline();
+
+        assertThat(sent).containsExactly("place " + entry + " MARKET BUY 1", "place " + close + " MARKET SELL 1");
+        assertThat(net()).isZero();
+    }
+
+    @Test
+    void aStrategyFlatteningWhenItsStopLossEndsAndTheBracketsOwnCloseDoNotBothClose() {
+        Scripted s = new Scripted(me -> me.ids.add(me.orders.bracket(ES, BUY, 1, PriceTicks.NONE, 4, 8)));
+        s.onOrder = (me, o) -> {
+            if (o.type() == OrderType.STOP && o.status() == OrderStatus.CANCELLED) {
+                me.orders.flatten(ES); // heard before the bracket book reacts
+            }
+        };
+        start(s, RiskLimits.none());
+        quote();
+        long entry = s.ids.get(0);
+        accept(entry);
+        fill(entry, 1, 101);
+        long stopLoss = entry + 1;
+        long takeProfit = entry + 2;
+        accept(stopLoss);
+        accept(takeProfit);
+        report(stopLoss, OrderStatus.CANCELLED, 0); // the gateway cancels it
+
+        assertThat(sent.stream().filter(c -> c.contains("MARKET SELL"))).as("one close, not two: %s", sent)
+                .hasSize(1);
+        engine.stopInline();
+    }
+
+    @Test
+    void aLegWhoseFilledUpdateOvertakesItsTradesIsNotTakenForAWholeFillThatLeftTheRestUnprotected() {
+        Scripted s = new Scripted(me -> me.ids.add(me.orders.bracket(ES, BUY, 3, PriceTicks.NONE, 4, 8)));
+        start(s, RiskLimits.none());
+        quote();
+        long entry = s.ids.get(0);
+        accept(entry);
+        fill(entry, 3, 101);
+        long stopLoss = entry + 1;
+        long takeProfit = entry + 2;
+        accept(stopLoss);
+        accept(takeProfit);
+        report(stopLoss, OrderStatus.FILLED, 3); // filled in two prints; the update comes first
+        fill(stopLoss, 1, 97);
+        fill(stopLoss, 2, 97);
+        engine.stopInline();
+
+        assertThat(sent).as("no close at market: the stop-loss closed it all").noneMatch(c -> c.contains("MARKET SELL"));
+        assertThat(sent).contains("cancel " + takeProfit);
+        assertThat(net()).isZero();
     }
 }
