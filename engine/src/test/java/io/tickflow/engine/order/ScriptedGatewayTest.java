@@ -150,6 +150,16 @@ class ScriptedGatewayTest {
                 Long.MIN_VALUE, false));
     }
 
+    /** The strategy's bracket entry accepted and filled at 101, both legs accepted: its entry, stop-loss and take-profit. */
+    private long[] bracketWorking(Scripted s, long filled) {
+        long entry = s.ids.get(0);
+        accept(entry);
+        fill(entry, filled, 101);
+        accept(entry + 1);
+        accept(entry + 2);
+        return new long[] {entry, entry + 1, entry + 2};
+    }
+
     private long net() {
         return engine.positions().position(ACCOUNT, 0).net();
     }
@@ -277,13 +287,10 @@ class ScriptedGatewayTest {
             Scripted s = new Scripted(me -> me.ids.add(me.orders.bracket(ES, BUY, 1, PriceTicks.NONE, 4, 8)));
             start(s, RiskLimits.none());
             quote();
-            long entry = s.ids.get(0);
-            accept(entry);
-            fill(entry, 1, 101);
-            long stopLoss = entry + 1;
-            long takeProfit = entry + 2;
-            accept(stopLoss);
-            accept(takeProfit);
+            long[] b = bracketWorking(s, 1);
+            long entry = b[0];
+            long stopLoss = b[1];
+            long takeProfit = b[2];
 
             report(stopLoss, ended, 0); // nobody asked: the gateway ended it
 
@@ -354,13 +361,7 @@ class ScriptedGatewayTest {
         };
         start(s, RiskLimits.none());
         quote();
-        long entry = s.ids.get(0);
-        accept(entry);
-        fill(entry, 1, 101);
-        long stopLoss = entry + 1;
-        long takeProfit = entry + 2;
-        accept(stopLoss);
-        accept(takeProfit);
+        long stopLoss = bracketWorking(s, 1)[1];
         report(stopLoss, OrderStatus.CANCELLED, 0); // the gateway cancels it
 
         assertThat(sent.stream().filter(c -> c.contains("MARKET SELL"))).as("one close, not two: %s", sent)
@@ -373,13 +374,9 @@ class ScriptedGatewayTest {
         Scripted s = new Scripted(me -> me.ids.add(me.orders.bracket(ES, BUY, 3, PriceTicks.NONE, 4, 8)));
         start(s, RiskLimits.none());
         quote();
-        long entry = s.ids.get(0);
-        accept(entry);
-        fill(entry, 3, 101);
-        long stopLoss = entry + 1;
-        long takeProfit = entry + 2;
-        accept(stopLoss);
-        accept(takeProfit);
+        long[] b = bracketWorking(s, 3);
+        long stopLoss = b[1];
+        long takeProfit = b[2];
         report(stopLoss, OrderStatus.FILLED, 3); // filled in two prints; the update comes first
         fill(stopLoss, 1, 97);
         fill(stopLoss, 2, 97);
