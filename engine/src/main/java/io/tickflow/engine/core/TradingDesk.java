@@ -271,15 +271,6 @@ final class TradingDesk implements OrderListener, RiskView {
     }
 
     @Override
-    public long grossPosition(long accountId) {
-        long gross = 0;
-        for (int c = 0; c < contracts.size(); c++) {
-            gross += Math.abs(positions.position(accountId, c).net());
-        }
-        return gross;
-    }
-
-    @Override
     public long reachableGross(long accountId) {
         long gross = 0;
         for (int c = 0; c < contracts.size(); c++) {

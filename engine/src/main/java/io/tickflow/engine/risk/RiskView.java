@@ -10,9 +10,6 @@ public interface RiskView {
     /** Signed net position of the account in the contract. */
     long net(long accountId, int contract);
 
-    /** Sum of |net| over the account's contracts. */
-    long grossPosition(long accountId);
-
     /**
      * Sum over the account's contracts of the largest |position| each could reach if its
      * working orders on one side all filled: what a per-account contract limit holds.
