@@ -164,7 +164,12 @@ public final class VenueThread implements AutoCloseable {
         closed = true;
         tasks.offer(STOP);
         try {
-            thread.join(5_000);
+            thread.join(1_000);
+            if (thread.isAlive()) {
+                // a long task (a stall-venue fault) still holds it: cut it short rather than wait it out
+                thread.interrupt();
+                thread.join(4_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
